@@ -1,0 +1,102 @@
+/**
+ * Parses one queue_log line into a QueueLogEvent, or says in one line why it is malformed.
+ * Every well-formed line is accepted, whatever its verb (DESIGN §5); only these are rejected:
+ * too few fields, an epoch that is not a number or is impossible (before 2000, more than a day
+ * after `nowMs`), an empty or non-word verb, control characters or binary garbage, a line over
+ * `maxLineLength`, and bad numbers in the data of a verb that needs them (see verb-layouts.ts).
+ * Blank lines and a realtime CSV header row are skipped: they are not rows.
+ *
+ * Two forms are recognised line by line, so a file may even mix them:
+ * - file: `epoch|callid|queue|agent|EVENT|data1|…` (any number of data fields; a trailing `|`
+ *   from QueueLog() is harmless);
+ * - realtime CSV export: `[id,] time, callid, queuename, agent, event, data…` (realtime-csv.ts).
+ */
+import type { SourceLine } from '../types.ts';
+import type { QueueLogEvent } from './event.ts';
+import { realtimeColumns } from './realtime-csv.ts';
+import { verbDataProblem } from './verb-layouts.ts';
+
+export interface QueueLogParseOptions {
+  /** "Now", epoch ms: an event more than a day after it is impossible. Inject for tests. */
+  nowMs: number;
+  /** Zone of realtime DATETIME values without an offset: 'UTC' (default) or an IANA name. */
+  timeZone?: string;
+  /** Longer lines are rejected (default 64 KiB). */
+  maxLineLength?: number;
+}
+
+export type QueueLogParse =
+  | { ok: true; event: QueueLogEvent }
+  | { ok: true; event: null; skipped: 'blank line' | 'header row' }
+  | { ok: false; reason: string };
+
+export const DEFAULT_MAX_LINE_LENGTH = 64 * 1024;
+const MIN_TIME_MS = Date.UTC(2000, 0, 1);
+const DAY_MS = 86_400_000;
+
+// C0 controls except TAB, DEL, and U+FFFD (what invalid UTF-8 decodes to).
+const GARBAGE = /[\x00-\x08\x0a-\x1f\x7f\ufffd]/;
+const EPOCH = /^\d{1,12}(\.\d{1,6})?$/;
+const VERB = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
+const reject = (reason: string): QueueLogParse => ({ ok: false, reason });
+
+export function parseQueueLogLine(line: SourceLine, opts: QueueLogParseOptions): QueueLogParse {
+  let text = line.text;
+  if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
+  const maxLength = opts.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
+  if (text.length > maxLength) return reject(`line is ${text.length} characters long, over the limit of ${maxLength}`);
+  if (text.trim() === '') return { ok: true, event: null, skipped: 'blank line' };
+  const bad = GARBAGE.exec(text);
+  if (bad) {
+    const code = bad[0].charCodeAt(0).toString(16).padStart(4, '0');
+    return reject(`binary data: control character U+${code.toUpperCase()} at column ${bad.index + 1}`);
+  }
+
+  const bar = text.indexOf('|');
+  const epochLike = bar > 0 && EPOCH.test(text.slice(0, bar));
+  let timeMs: number;
+  let timeText: string;
+  let callId: string;
+  let queue: string;
+  let agent: string;
+  let verb: string;
+  let data: string[];
+  const comma = text.indexOf(',');
+  const csv = !epochLike && comma >= 0 && (bar < 0 || comma < bar);
+  if (!csv) {
+    const fields = text.split('|');
+    if (fields.length < 5) {
+      return reject(`too few fields: ${fields.length} (expected epoch|callid|queue|agent|event|data…)`);
+    }
+    timeText = fields[0];
+    if (!epochLike) return reject(`epoch field is not a number: ${JSON.stringify(timeText.slice(0, 40))}`);
+    timeMs = Math.round(Number(timeText) * 1000);
+    callId = fields[1];
+    queue = fields[2];
+    agent = fields[3];
+    verb = fields[4];
+    data = fields.length > 5 ? fields.slice(5) : [];
+  } else {
+    const columns = realtimeColumns(text, opts.timeZone ?? 'UTC');
+    if (columns === 'header') return { ok: true, event: null, skipped: 'header row' };
+    if (typeof columns === 'string') return reject(columns);
+    ({ timeMs, timeText, callId, queue, agent, verb, data } = columns);
+    if (Number.isNaN(timeMs)) {
+      return reject(`time field is not a date-time or epoch: ${JSON.stringify(timeText.slice(0, 40))}`);
+    }
+  }
+
+  if (timeMs < MIN_TIME_MS) return reject(`impossible time ${timeText}: before 2000`);
+  if (timeMs > opts.nowMs + DAY_MS) return reject(`impossible time ${timeText}: more than a day in the future`);
+  if (callId === '') return reject('callid field is empty');
+  if (verb === '') return reject('event field (verb) is empty');
+  if (!VERB.test(verb)) return reject(`event field (verb) is not a word: ${JSON.stringify(verb.slice(0, 40))}`);
+  verb = verb.toUpperCase();
+  let end = data.length;
+  while (end > 0 && data[end - 1] === '') end--;
+  if (end < data.length) data.length = end;
+  const problem = verbDataProblem(verb, data);
+  if (problem !== null) return reject(problem);
+  return { ok: true, event: { timeMs, callId, queue, agent, verb, data, raw: text } };
+}

@@ -1,0 +1,87 @@
+/**
+ * RFC 4180 CSV: fields separated by commas, optionally quoted with `"` (`""` inside quotes is one
+ * quote); a quoted field may hold commas and line breaks, so one record can span lines.
+ */
+
+/** Splits one complete CSV record into fields; null when its quotes are unbalanced. */
+export function splitCsvRecord(text: string, delimiter = ','): string[] | null {
+  const fields: string[] = [];
+  let i = 0;
+  const n = text.length;
+  for (;;) {
+    if (i < n && text[i] === '"') {
+      let value = '';
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q < 0) return null;
+        value += text.slice(i, q);
+        if (text[q + 1] === '"') {
+          value += '"';
+          i = q + 2;
+        } else {
+          i = q + 1;
+          break;
+        }
+      }
+      fields.push(value);
+      if (i === n) return fields;
+      if (text[i] !== delimiter) return null; // text after a closing quote
+      i++;
+    } else {
+      const d = text.indexOf(delimiter, i);
+      if (d < 0) {
+        fields.push(text.slice(i));
+        return fields;
+      }
+      fields.push(text.slice(i, d));
+      i = d + 1;
+    }
+  }
+}
+
+/** Quotes a field when it needs it. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * Joins physical lines into CSV records: a record continues while a quote is open.
+ * Feed lines in order; `push` returns a complete record or null while one is still open.
+ */
+export class CsvRecordJoiner {
+  private pending: string | null = null;
+  private startLine = 0;
+  private quotes = 0;
+
+  push(line: number, text: string): { line: number; text: string } | null {
+    const quotes = countQuotes(text);
+    if (this.pending === null) {
+      if (quotes % 2 === 0) return { line, text };
+      this.pending = text;
+      this.startLine = line;
+      this.quotes = quotes;
+      return null;
+    }
+    this.pending += `\n${text}`;
+    this.quotes += quotes;
+    if (this.quotes % 2 === 1) return null;
+    const record = { line: this.startLine, text: this.pending };
+    this.pending = null;
+    return record;
+  }
+
+  /** What is left open at the end of input (a record whose quote never closed). */
+  flush(): { line: number; text: string } | null {
+    if (this.pending === null) return null;
+    const record = { line: this.startLine, text: this.pending };
+    this.pending = null;
+    return record;
+  }
+}
+
+function countQuotes(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) count++;
+  return count;
+}

@@ -1,0 +1,245 @@
+/**
+ * kezek's own formats (DESIGN §4): NDJSON (one JSON object a line) or CSV with a header row, for
+ * the event kinds calls, ratings, agent-events and agents. Unknown fields are ignored.
+ */
+import { AGENT_STATES, CHANNELS, type AgentState, type Channel, type EventKind } from '../../src/domain/events.ts';
+import { visitWaitSeconds } from '../../src/domain/events.ts';
+import { splitCsvRecord } from './csv.ts';
+import { parseInstant } from './time.ts';
+import type { CallerHasher, LineOutcome, ParsedRecord, QueueMap } from './types.ts';
+
+export interface NativeParseOptions {
+  hashCaller: CallerHasher;
+  queues: QueueMap;
+}
+
+type Fields = Record<string, unknown>;
+
+/** A field is invalid: the message names it. */
+class FieldError extends Error {}
+
+/** Reads typed fields from a parsed row; empty strings (CSV) count as missing. */
+class FieldReader {
+  constructor(private readonly fields: Fields) {}
+
+  private raw(name: string): unknown {
+    const v = this.fields[name];
+    return v === '' ? undefined : v;
+  }
+
+  has(name: string): boolean {
+    const v = this.raw(name);
+    return v !== undefined && v !== null;
+  }
+
+  string(name: string, required = false): string {
+    const v = this.raw(name);
+    if (v === undefined || v === null) {
+      if (required) throw new FieldError(`field ${name}: required`);
+      return '';
+    }
+    if (typeof v !== 'string' && typeof v !== 'number') throw new FieldError(`field ${name}: expected a string`);
+    const s = String(v).trim();
+    if (required && s === '') throw new FieldError(`field ${name}: required`);
+    if (s.length > 1024) throw new FieldError(`field ${name}: longer than 1024 characters`);
+    return s;
+  }
+
+  instant(name: string, required: true): number;
+  instant(name: string, required?: false): number | null;
+  instant(name: string, required = false): number | null {
+    const v = this.raw(name);
+    if (v === undefined || v === null) {
+      if (required) throw new FieldError(`field ${name}: required`);
+      return null;
+    }
+    const ms = parseInstant(v);
+    if (typeof ms === 'string') throw new FieldError(`field ${name}: ${ms}`);
+    return ms;
+  }
+
+  seconds(name: string): number {
+    const v = this.raw(name);
+    if (v === undefined || v === null) return 0;
+    const n = typeof v === 'number' ? v : Number(String(v).trim());
+    if (!Number.isFinite(n) || n < 0) throw new FieldError(`field ${name}: expected seconds ≥ 0, got ${JSON.stringify(v)}`);
+    return n;
+  }
+
+  optionalNumber(name: string): number | null {
+    return this.has(name) ? this.seconds(name) : null;
+  }
+
+  bool(name: string): boolean {
+    const v = this.raw(name);
+    if (v === undefined || v === null) return false;
+    if (v === true || v === 1 || v === '1' || v === 'true' || v === 'TRUE' || v === 'True') return true;
+    if (v === false || v === 0 || v === '0' || v === 'false' || v === 'FALSE' || v === 'False') return false;
+    throw new FieldError(`field ${name}: expected true or false, got ${JSON.stringify(v)}`);
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback?: T): T {
+    const s = this.string(name, fallback === undefined);
+    if (s === '' && fallback !== undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(s)) {
+      throw new FieldError(`field ${name}: expected one of ${allowed.join('|')}, got ${JSON.stringify(s)}`);
+    }
+    return s as T;
+  }
+
+  list(name: string): string[] {
+    const v = this.raw(name);
+    if (v === undefined || v === null) return [];
+    if (Array.isArray(v)) return v.map((x) => String(x).trim()).filter(Boolean);
+    if (typeof v !== 'string') throw new FieldError(`field ${name}: expected a list`);
+    return v.split(/[;,|\s]+/).filter(Boolean);
+  }
+
+  localDate(name: string): string {
+    const s = this.string(name);
+    if (s === '') return '';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`))) {
+      throw new FieldError(`field ${name}: expected a date YYYY-MM-DD, got ${JSON.stringify(s)}`);
+    }
+    return s;
+  }
+}
+
+function callRecord(f: FieldReader, opts: NativeParseOptions): ParsedRecord {
+  const queue = f.string('queue', true);
+  const enteredAtMs = f.instant('entered_at', true);
+  const answeredAtMs = f.instant('answered_at');
+  const endedAtMs = f.instant('ended_at', true);
+  if (endedAtMs < enteredAtMs) throw new FieldError('field ended_at: before entered_at');
+  if (answeredAtMs !== null && (answeredAtMs < enteredAtMs || answeredAtMs > endedAtMs)) {
+    throw new FieldError('field answered_at: not between entered_at and ended_at');
+  }
+  const mapped = opts.queues[queue] ?? {};
+  const callerHash = f.has('caller_hash') ? f.string('caller_hash') : opts.hashCaller(f.string('caller'));
+  return {
+    kind: 'calls',
+    row: {
+      callId: f.string('call_id', true),
+      queue,
+      channel: f.oneOf<Channel>('channel', CHANNELS, 'voice'),
+      language: f.string('language') || mapped.language || '',
+      site: f.string('site') || mapped.site || '',
+      callerHash,
+      enteredAtMs,
+      answeredAtMs,
+      endedAtMs,
+      // wait_s is optional: sources such as Asterisk report their own wait (kept through export).
+      waitSeconds: f.has('wait_s') ? f.seconds('wait_s') : visitWaitSeconds(enteredAtMs, answeredAtMs, endedAtMs),
+      agentId: f.string('agent_id'),
+      talkSeconds: f.seconds('talk_s'),
+      holdSeconds: f.seconds('hold_s'),
+      wrapSeconds: f.seconds('wrap_s'),
+      transferred: f.bool('transferred'),
+      callback: f.bool('callback'),
+      selfService: f.bool('self_service'),
+      topic: f.string('topic'),
+    },
+  };
+}
+
+function ratingRecord(f: FieldReader): ParsedRecord {
+  const score = f.seconds('score');
+  if (!Number.isInteger(score) || score < 1 || score > 5) {
+    throw new FieldError(`field score: expected an integer 1–5, got ${JSON.stringify(score)}`);
+  }
+  return {
+    kind: 'ratings',
+    row: { callId: f.string('call_id', true), score, ratedAtMs: f.instant('rated_at', true), agentId: f.string('agent_id') },
+  };
+}
+
+function agentEventRecord(f: FieldReader): ParsedRecord {
+  return {
+    kind: 'agent-events',
+    row: {
+      agentId: f.string('agent_id', true),
+      atMs: f.instant('at', true),
+      state: f.oneOf<AgentState>('state', AGENT_STATES),
+      reason: f.string('reason'),
+    },
+  };
+}
+
+function agentRecord(f: FieldReader): ParsedRecord {
+  return {
+    kind: 'agents',
+    row: {
+      agentId: f.string('agent_id', true),
+      name: f.string('name'),
+      site: f.string('site'),
+      department: f.string('department'),
+      languages: f.list('languages'),
+      contractHoursWeek: f.optionalNumber('contract_hours_week'),
+      hiredAt: f.localDate('hired_at'),
+    },
+  };
+}
+
+/** Turns one row's fields into a record of `kind`, or says why it cannot. */
+export function recordFromFields(kind: EventKind, fields: Fields, opts: NativeParseOptions): LineOutcome {
+  const f = new FieldReader(fields);
+  try {
+    const record =
+      kind === 'calls' ? callRecord(f, opts) : kind === 'ratings' ? ratingRecord(f) : kind === 'agent-events' ? agentEventRecord(f) : agentRecord(f);
+    return { ok: true, records: [record] };
+  } catch (err) {
+    if (err instanceof FieldError) return { ok: false, reason: err.message };
+    throw err;
+  }
+}
+
+/** Parses one NDJSON line. Blank lines are not passed here (the reader skips them). */
+export function parseNdjsonLine(kind: EventKind, text: string, opts: NativeParseOptions): LineOutcome {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return { ok: false, reason: 'expected a JSON object' };
+  }
+  return recordFromFields(kind, value as Fields, opts);
+}
+
+/** A CSV file of a kind: the first record is the header. */
+export class NativeCsvParser {
+  private header: string[] | null = null;
+
+  constructor(
+    private readonly kind: EventKind,
+    private readonly opts: NativeParseOptions,
+  ) {}
+
+  /** The header row yields no records; a row with a wrong field count is rejected. */
+  record(text: string): LineOutcome {
+    const cells = splitCsvRecord(text);
+    if (cells === null) return { ok: false, reason: 'unbalanced quotes' };
+    if (this.header === null) {
+      this.header = cells.map((c) => c.trim());
+      if (!this.header.includes(REQUIRED_COLUMN[this.kind])) {
+        this.header = null;
+        return { ok: false, reason: `expected a header row naming the columns (e.g. ${REQUIRED_COLUMN[this.kind]})` };
+      }
+      return { ok: true, records: [] };
+    }
+    if (cells.length !== this.header.length) {
+      return { ok: false, reason: `expected ${this.header.length} fields as in the header, got ${cells.length}` };
+    }
+    const fields: Fields = {};
+    for (let i = 0; i < cells.length; i++) fields[this.header[i]] = cells[i];
+    return recordFromFields(this.kind, fields, this.opts);
+  }
+}
+
+const REQUIRED_COLUMN: Record<EventKind, string> = {
+  calls: 'call_id',
+  ratings: 'call_id',
+  'agent-events': 'agent_id',
+  agents: 'agent_id',
+};

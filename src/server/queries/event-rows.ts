@@ -1,0 +1,164 @@
+/**
+ * Domain records ⇄ ClickHouse rows (snake_case, UTC times as 'YYYY-MM-DD hh:mm:ss.sss'). The
+ * one place where the event tables' columns are named in TypeScript.
+ */
+import type { Agent, AgentEvent, CallVisit, EventByKind, EventKind, Rating } from '../../domain/events.ts';
+import { fromClickHouseTime, toClickHouseTime } from '../../../ingest/formats/time.ts';
+
+export const TABLE_OF_KIND: Record<EventKind, string> = {
+  calls: 'call',
+  ratings: 'rating',
+  'agent-events': 'agent_event',
+  agents: 'agent',
+};
+
+export interface CallRow {
+  call_id: string;
+  queue: string;
+  channel: string;
+  language: string;
+  site: string;
+  caller_hash: string;
+  entered_at: string;
+  answered_at: string | null;
+  ended_at: string;
+  wait_s: number;
+  agent_id: string;
+  talk_s: number;
+  hold_s: number;
+  wrap_s: number;
+  transferred: boolean;
+  callback: boolean;
+  self_service: boolean;
+  topic: string;
+}
+
+export interface RatingRow {
+  call_id: string;
+  score: number;
+  rated_at: string;
+  agent_id: string;
+}
+
+export interface AgentEventRow {
+  agent_id: string;
+  at: string;
+  state: string;
+  reason: string;
+}
+
+export interface AgentRow {
+  agent_id: string;
+  name: string;
+  site: string;
+  department: string;
+  languages: string[];
+  contract_hours_week: number | null;
+  hired_at: string | null;
+}
+
+export function callRow(c: CallVisit): CallRow {
+  return {
+    call_id: c.callId,
+    queue: c.queue,
+    channel: c.channel,
+    language: c.language,
+    site: c.site,
+    caller_hash: c.callerHash,
+    entered_at: toClickHouseTime(c.enteredAtMs),
+    answered_at: c.answeredAtMs === null ? null : toClickHouseTime(c.answeredAtMs),
+    ended_at: toClickHouseTime(c.endedAtMs),
+    wait_s: c.waitSeconds,
+    agent_id: c.agentId,
+    talk_s: c.talkSeconds,
+    hold_s: c.holdSeconds,
+    wrap_s: c.wrapSeconds,
+    transferred: c.transferred,
+    callback: c.callback,
+    self_service: c.selfService,
+    topic: c.topic,
+  };
+}
+
+export function ratingRow(r: Rating): RatingRow {
+  return { call_id: r.callId, score: r.score, rated_at: toClickHouseTime(r.ratedAtMs), agent_id: r.agentId };
+}
+
+export function agentEventRow(e: AgentEvent): AgentEventRow {
+  return { agent_id: e.agentId, at: toClickHouseTime(e.atMs), state: e.state, reason: e.reason };
+}
+
+export function agentRow(a: Agent): AgentRow {
+  return {
+    agent_id: a.agentId,
+    name: a.name,
+    site: a.site,
+    department: a.department,
+    languages: a.languages,
+    contract_hours_week: a.contractHoursWeek,
+    hired_at: a.hiredAt === '' ? null : a.hiredAt,
+  };
+}
+
+type RowOfKind = { calls: CallRow; ratings: RatingRow; 'agent-events': AgentEventRow; agents: AgentRow };
+
+export function rowOf<K extends EventKind>(kind: K, record: EventByKind[K]): RowOfKind[K] {
+  switch (kind) {
+    case 'calls':
+      return callRow(record as CallVisit) as RowOfKind[K];
+    case 'ratings':
+      return ratingRow(record as Rating) as RowOfKind[K];
+    case 'agent-events':
+      return agentEventRow(record as AgentEvent) as RowOfKind[K];
+    default:
+      return agentRow(record as Agent) as RowOfKind[K];
+  }
+}
+
+/**
+ * The idempotency key of a record as a string (DESIGN §4): calls (call_id, queue), ratings
+ * (call_id, rated_at), agent events (agent_id, at, state), agents: the whole row (a changed row
+ * replaces the stored one; an identical one is a duplicate).
+ */
+export function keyOf<K extends EventKind>(kind: K, record: EventByKind[K]): string {
+  switch (kind) {
+    case 'calls': {
+      const c = record as CallVisit;
+      return `${c.callId}\u0000${c.queue}`;
+    }
+    case 'ratings': {
+      const r = record as Rating;
+      return `${r.callId}\u0000${r.ratedAtMs}`;
+    }
+    case 'agent-events': {
+      const e = record as AgentEvent;
+      return `${e.agentId}\u0000${e.atMs}\u0000${e.state}`;
+    }
+    default:
+      return JSON.stringify(agentRow(record as Agent));
+  }
+}
+
+/** Stored call row → domain record (for export). */
+export function callFromRow(r: CallRow): CallVisit {
+  return {
+    callId: r.call_id,
+    queue: r.queue,
+    channel: r.channel as CallVisit['channel'],
+    language: r.language,
+    site: r.site,
+    callerHash: r.caller_hash,
+    enteredAtMs: fromClickHouseTime(r.entered_at),
+    answeredAtMs: r.answered_at === null ? null : fromClickHouseTime(r.answered_at),
+    endedAtMs: fromClickHouseTime(r.ended_at),
+    waitSeconds: r.wait_s,
+    agentId: r.agent_id,
+    talkSeconds: r.talk_s,
+    holdSeconds: r.hold_s,
+    wrapSeconds: r.wrap_s,
+    transferred: Boolean(r.transferred),
+    callback: Boolean(r.callback),
+    selfService: Boolean(r.self_service),
+    topic: r.topic,
+  };
+}

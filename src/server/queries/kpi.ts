@@ -1,0 +1,95 @@
+/**
+ * `kezek kpi` and GET /api/kpi: the KPIs of DESIGN §5 computed in ClickHouse.
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import { emptyCounters, kpiRow, type KpiCounters, type KpiRow } from '../../domain/kpi/kpi-row.ts';
+import { localDateRange } from '../../domain/time/local-dates.ts';
+import type { KpiSettings } from '../config.ts';
+import { toClickHouseTime } from '../../../ingest/formats/time.ts';
+import { sqlQuery } from './sql-files.ts';
+
+/** `--by` names and their SQL over the unified columns (t, queue, language, site, agent, channel). */
+const GROUP_EXPRESSIONS = {
+  day: "formatDateTime(t, '%Y-%m-%d', {tz:String})",
+  hour: "formatDateTime(t, '%Y-%m-%dT%H:00', {tz:String})",
+  interval: "formatDateTime(toStartOfFifteenMinutes(toTimeZone(t, {tz:String})), '%Y-%m-%dT%H:%i', {tz:String})",
+  queue: 'queue',
+  language: 'language',
+  site: 'site',
+  agent: 'agent',
+  channel: 'channel',
+} as const;
+
+export type KpiGroup = keyof typeof GROUP_EXPRESSIONS;
+export const KPI_GROUPS = Object.keys(GROUP_EXPRESSIONS) as KpiGroup[];
+
+export interface KpiFilters {
+  queues?: string[];
+  languages?: string[];
+  sites?: string[];
+  channels?: string[];
+  agents?: string[];
+}
+
+export interface KpiRequest {
+  from: string;
+  to: string;
+  by: KpiGroup[];
+  filters?: KpiFilters;
+  timezone: string;
+  kpi: KpiSettings;
+}
+
+export interface KpiResult {
+  from: string;
+  to: string;
+  timezone: string;
+  rows: KpiRow[];
+}
+
+export function isKpiGroup(name: string): name is KpiGroup {
+  return Object.hasOwn(GROUP_EXPRESSIONS, name);
+}
+
+function buildSql(by: KpiGroup[]): string {
+  const select = by.map((g, i) => `${GROUP_EXPRESSIONS[g]} AS g${i},`).join('\n    ');
+  const groupBy = by.length ? `GROUP BY ${by.map((_, i) => `g${i}`).join(', ')} ORDER BY ${by.map((_, i) => `g${i}`).join(', ')}` : '';
+  return `${sqlQuery('kpi-contacts')}\n${sqlQuery('kpi').replace('__GROUP__', select).replace('__GROUP_BY__', groupBy)}`;
+}
+
+export async function fetchKpis(client: ClickHouseClient, req: KpiRequest): Promise<KpiResult> {
+  const { startMs, endMs } = localDateRange(req.from, req.to, req.timezone);
+  const f = req.filters ?? {};
+  const rs = await client.query({
+    query: buildSql(req.by),
+    format: 'JSONEachRow',
+    query_params: {
+      from: toClickHouseTime(startMs),
+      to: toClickHouseTime(endMs),
+      tz: req.timezone,
+      short_abandon_s: req.kpi.short_abandon_s,
+      lost_after_s: req.kpi.lost_after_s,
+      sl_answer_within_s: req.kpi.sl_answer_within_s,
+      fcr_window_s: Math.round(req.kpi.fcr_window_h * 3600),
+      queues: f.queues ?? [],
+      languages: f.languages ?? [],
+      sites: f.sites ?? [],
+      channels: f.channels ?? [],
+      agents: f.agents ?? [],
+    },
+  });
+  const raw = await rs.json<Record<string, string | number>>();
+  const rows = raw.map((r) => {
+    const group: Record<string, string> = {};
+    req.by.forEach((g, i) => (group[g] = String(r[`g${i}`] ?? '')));
+    const counters = emptyCounters();
+    for (const key of Object.keys(counters) as (keyof KpiCounters)[]) {
+      if (key === 'fcr_provisional') counters.fcr_provisional = Number(r[key]) > 0;
+      else counters[key] = Number(r[key]);
+    }
+    return kpiRow(group, counters);
+  });
+  // With no --by there is always exactly one row, even over no data.
+  if (req.by.length === 0 && rows.length === 0) rows.push(kpiRow({}, emptyCounters()));
+  return { from: req.from, to: req.to, timezone: req.timezone, rows };
+}
