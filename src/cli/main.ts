@@ -4,6 +4,7 @@
  */
 import { ConfigError, debugEnabled } from '../server/config.ts';
 import { DatabaseBusyError } from '../server/clickhouse/client.ts';
+import { InputError } from '../server/input-error.ts';
 import { UsageError } from './args.ts';
 import type { Command } from './command.ts';
 import { commands } from './commands/index.ts';
@@ -43,7 +44,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     await command.run(rest, io);
     return 0;
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError) {
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof InputError) {
       io.stderr(`kezek ${name}: ${err.message}\n`);
       return 2;
     }

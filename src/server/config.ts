@@ -197,6 +197,20 @@ export function databaseTarget(options: { db?: string; clickhouse?: string } = {
   return { kind: 'embedded', path: resolve(options.db ?? env.KEZEK_DB ?? 'data') };
 }
 
+/**
+ * Hands the CLI's choices to the dashboards in the same process (`kezek serve`): they read the
+ * database and config through `databaseTarget()` and `serverSettings()` like a plain `node build`.
+ */
+export function publishServeEnvironment(target: DatabaseTarget, configFile: string | undefined): void {
+  if (target.kind === 'embedded') {
+    process.env.KEZEK_DB = target.path;
+    delete process.env.KEZEK_CLICKHOUSE_URL;
+  } else {
+    process.env.KEZEK_CLICKHOUSE_URL = target.url;
+  }
+  if (configFile) process.env.KEZEK_CONFIG = resolve(configFile);
+}
+
 /** Settings of `kezek serve` and the dashboards process. */
 export function serverSettings() {
   const env = process.env;

@@ -5,7 +5,7 @@
  * (queue_log: the interface unless `log_membername_as_agent=yes`) and as the channel
  * `SIP/1001-0000abcd` or `Local/1001@agents-00000012;1` (CDR dstchannel). By default
  * ('extension') the id is what is left after removing the technology prefix, the `@context`,
- * the `/n` flag and the channel's `-xxxxxxxx` / `;N` suffix: `1001` in every case above, so
+ * the `/n` flag and the channel's unique suffix (`-0000abcd`, hex; `;N` of Local channels): `1001` in every case above, so
  * queue_log and CDR agree with the `agents` table keyed by extension. A member name without a
  * `/` (`John Smith`, `log_membername_as_agent`) is kept as it is. `agentMap` overrides both, by
  * raw name first and then by the stripped id (e.g. `{"1001": "kz-0042"}`). 'raw' keeps member
@@ -19,7 +19,7 @@ export interface AgentIdOptions {
 }
 
 const TECH_PREFIX = /^[A-Za-z][A-Za-z0-9_]*\/(.+)$/;
-const CHANNEL_SUFFIX = /(?:-[0-9a-fA-F]{8}(?:;\d+)?|;\d+)$/;
+const CHANNEL_SUFFIX = /(?:-[0-9a-fA-F]{1,8}(?:;\d+)?|;\d+)$/;
 
 const caches = new WeakMap<AgentIdOptions, Map<string, string>>();
 

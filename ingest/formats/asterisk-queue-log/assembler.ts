@@ -29,21 +29,31 @@ export interface QueueLogAssemblerOptions extends VisitOptions {
 
 export interface QueueLogSnapshot {
   watermarkMs: number;
-  /** Events of completed-but-remembered visits first, then of open visits, per key. */
-  events: QueueLogEvent[];
+  /** Events of the open visits, in arrival order per visit. */
+  open: QueueLogEvent[];
+  /** Line texts of the recently completed visits, for dropping duplicates. */
+  completed: { callId: string; queue: string; endMs: number; raws: string[] }[];
 }
 
 interface VisitState {
+  callId: string;
+  queue: string;
   open: QueueLogEvent[] | null;
   openLastMs: number;
-  closed: QueueLogEvent[] | null;
+  /** Raw lines of the last completed visit of this key (only texts are kept, to hold little memory). */
+  closed: string[] | null;
   closedEndMs: number;
 }
 
 const NO_RECORDS: readonly ParsedRecord[] = Object.freeze([]);
-const SWEEP_EVERY_MS = 5 * 60_000;
 
-function holds(list: QueueLogEvent[] | null, raw: string): boolean {
+function holdsRaw(list: string[] | null, raw: string): boolean {
+  if (list === null) return false;
+  for (let i = 0; i < list.length; i++) if (list[i] === raw) return true;
+  return false;
+}
+
+function holdsEvent(list: QueueLogEvent[] | null, raw: string): boolean {
   if (list === null) return false;
   for (let i = 0; i < list.length; i++) if (list[i].raw === raw) return true;
   return false;
@@ -51,10 +61,13 @@ function holds(list: QueueLogEvent[] | null, raw: string): boolean {
 
 export class QueueLogAssembler {
   private readonly visits = new Map<string, VisitState>();
+  /** Completed visits in completion order, to forget them after the dedupe window. */
+  private closedQueue: { state: VisitState; endMs: number }[] = [];
+  private closedHead = 0;
   private readonly dedupeWindowMs: number;
   private readonly pendingTtlMs: number;
   private watermarkMs = -Infinity;
-  private nextSweepMs = -Infinity;
+  private nextOpenSweepMs = -Infinity;
   private expired = 0;
   private silent = false;
 
@@ -68,32 +81,22 @@ export class QueueLogAssembler {
    * agent events of a member verb. The returned array must not be modified.
    */
   add(event: QueueLogEvent): readonly ParsedRecord[] {
-    if (event.timeMs > this.watermarkMs) {
-      this.watermarkMs = event.timeMs;
-      if (event.timeMs >= this.nextSweepMs) this.sweep();
-    }
+    if (event.timeMs > this.watermarkMs) this.advance(event.timeMs);
     if (MEMBER_VERBS.has(event.verb)) {
       if (this.silent) return NO_RECORDS;
       const rows = agentEventsOf(event, this.opts);
       return rows.length === 0 ? NO_RECORDS : rows.map((row) => ({ kind: 'agent-events', row }));
     }
     if (!VISIT_VERBS.has(event.verb) || event.queue === '' || event.queue === 'NONE') return NO_RECORDS;
-    const key = `${event.callId}\u0000${event.queue}`;
-    let state = this.visits.get(key);
-    if (state === undefined) {
-      state = { open: null, openLastMs: 0, closed: null, closedEndMs: 0 };
-      this.visits.set(key, state);
-    }
-    if (holds(state.closed, event.raw) || holds(state.open, event.raw)) return NO_RECORDS;
+    const state = this.stateOf(event.callId, event.queue);
+    if (holdsRaw(state.closed, event.raw) || holdsEvent(state.open, event.raw)) return NO_RECORDS;
     if (state.open === null) state.open = [event];
     else state.open.push(event);
-    state.openLastMs = Math.max(state.openLastMs, event.timeMs);
+    if (event.timeMs > state.openLastMs) state.openLastMs = event.timeMs;
     if (!END_VERBS.has(event.verb)) return NO_RECORDS;
 
     const events = state.open;
-    state.closed = events;
-    state.closedEndMs = event.timeMs;
-    state.open = null;
+    this.close(state, events.map((e) => e.raw), event.timeMs);
     if (this.silent) return NO_RECORDS;
     const visit = buildVisit(events, this.opts);
     return visit === null ? NO_RECORDS : [{ kind: 'calls', row: visit }];
@@ -108,42 +111,80 @@ export class QueueLogAssembler {
 
   /** Everything a restart needs: open visits, recently completed ones (for duplicates), watermark. */
   snapshot(): QueueLogSnapshot {
-    const events: QueueLogEvent[] = [];
-    for (const state of this.visits.values()) {
-      if (state.closed) events.push(...state.closed);
-      if (state.open) events.push(...state.open);
+    const completed: QueueLogSnapshot['completed'] = [];
+    for (const { callId, queue, closed, closedEndMs } of this.visits.values()) {
+      if (closed) completed.push({ callId, queue, endMs: closedEndMs, raws: [...closed] });
     }
-    return { watermarkMs: this.watermarkMs, events };
+    return { watermarkMs: this.watermarkMs, open: this.pending(), completed };
   }
 
   /** Rebuilds the state of `snapshot()` on a fresh assembler without emitting anything. */
   restore(snapshot: QueueLogSnapshot): void {
+    for (const c of [...snapshot.completed].sort((a, b) => a.endMs - b.endMs)) {
+      this.close(this.stateOf(c.callId, c.queue), c.raws, c.endMs);
+    }
     this.silent = true;
     try {
-      for (const event of snapshot.events) this.add(event);
+      for (const event of snapshot.open) this.add(event);
     } finally {
       this.silent = false;
     }
-    this.watermarkMs = Math.max(this.watermarkMs, snapshot.watermarkMs);
+    if (snapshot.watermarkMs > this.watermarkMs) this.advance(snapshot.watermarkMs);
   }
 
   stats(): { openVisits: number; rememberedVisits: number; expiredVisits: number } {
     let open = 0;
-    for (const state of this.visits.values()) if (state.open) open++;
-    return { openVisits: open, rememberedVisits: this.visits.size - open, expiredVisits: this.expired };
+    let closed = 0;
+    for (const state of this.visits.values()) {
+      if (state.open) open++;
+      if (state.closed) closed++;
+    }
+    return { openVisits: open, rememberedVisits: closed, expiredVisits: this.expired };
   }
 
-  private sweep(): void {
-    this.nextSweepMs = this.watermarkMs + SWEEP_EVERY_MS;
-    const closedBefore = this.watermarkMs - this.dedupeWindowMs;
-    const openBefore = this.watermarkMs - this.pendingTtlMs;
+  private stateOf(callId: string, queue: string): VisitState {
+    const key = `${callId}\u0000${queue}`;
+    let state = this.visits.get(key);
+    if (state === undefined) {
+      state = { callId, queue, open: null, openLastMs: -Infinity, closed: null, closedEndMs: -Infinity };
+      this.visits.set(key, state);
+    }
+    return state;
+  }
+
+  private close(state: VisitState, raws: string[], endMs: number): void {
+    state.closed = raws;
+    state.closedEndMs = endMs;
+    state.open = null;
+    state.openLastMs = -Infinity;
+    this.closedQueue.push({ state, endMs });
+  }
+
+  private advance(timeMs: number): void {
+    this.watermarkMs = timeMs;
+    const forgetBefore = timeMs - this.dedupeWindowMs;
+    const queue = this.closedQueue;
+    while (this.closedHead < queue.length && queue[this.closedHead].endMs < forgetBefore) {
+      const { state, endMs } = queue[this.closedHead++];
+      if (state.closedEndMs === endMs) {
+        state.closed = null;
+        if (state.open === null) this.visits.delete(`${state.callId}\u0000${state.queue}`);
+      }
+    }
+    if (this.closedHead > 1024 && this.closedHead * 2 > queue.length) {
+      this.closedQueue = queue.slice(this.closedHead);
+      this.closedHead = 0;
+    }
+    // Open visits are swept rarely: an hour's worth of a busy queue is a few thousand entries.
+    if (timeMs < this.nextOpenSweepMs) return;
+    this.nextOpenSweepMs = timeMs + Math.min(this.pendingTtlMs / 4, 3_600_000);
+    const openBefore = timeMs - this.pendingTtlMs;
     for (const [key, state] of this.visits) {
-      if (state.closed && state.closedEndMs < closedBefore) state.closed = null;
       if (state.open && state.openLastMs < openBefore) {
         state.open = null;
         this.expired++;
+        if (state.closed === null) this.visits.delete(key);
       }
-      if (state.open === null && state.closed === null) this.visits.delete(key);
     }
   }
 }

@@ -25,7 +25,7 @@ interface NumberField {
 
 const f = (index: number, name: string, required = true): NumberField => ({ index, name, required });
 
-const LAYOUTS: Record<string, NumberField[]> = {
+const LAYOUT_LIST: Record<string, NumberField[]> = {
   CONNECT: [f(0, 'holdtime'), f(2, 'ringtime', false)],
   COMPLETECALLER: [f(0, 'holdtime'), f(1, 'calltime'), f(2, 'origpos', false)],
   COMPLETEAGENT: [f(0, 'holdtime'), f(1, 'calltime'), f(2, 'origpos', false)],
@@ -42,11 +42,15 @@ const LAYOUTS: Record<string, NumberField[]> = {
   RINGCANCELED: [f(0, 'ringtime', false)],
 };
 
+const LAYOUTS = new Map(Object.entries(LAYOUT_LIST));
+const LINK_LAYOUT = LAYOUT_LIST.ATTENDEDTRANSFER_LINK;
+LAYOUTS.delete('ATTENDEDTRANSFER_LINK');
+
 const INTEGER = /^-?\d{1,15}$/;
 
 function layoutOf(verb: string, data: string[]): NumberField[] | undefined {
-  if (verb === 'ATTENDEDTRANSFER' && data[0] === 'LINK') return LAYOUTS.ATTENDEDTRANSFER_LINK;
-  return LAYOUTS[verb];
+  if (verb === 'ATTENDEDTRANSFER' && data[0] === 'LINK') return LINK_LAYOUT;
+  return LAYOUTS.get(verb);
 }
 
 /** Why the numeric data fields of this verb are bad, or null when they are fine. */

@@ -1,22 +1,14 @@
-import { dateOption, parseCommandArgs, requireOption, UsageError } from '../args.ts';
+import { parseCommandArgs } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openContext } from '../context.ts';
 import { printJson } from '../io.ts';
-import { fetchKpis, isKpiGroup, KPI_GROUPS, type KpiGroup } from '../../server/queries/kpi.ts';
+import { kpiRequest } from '../../server/kpi-request.ts';
+import { fetchKpis } from '../../server/queries/kpi.ts';
 import { formatKpiTable } from '../kpi-table.ts';
+import { loadConfig } from '../../server/config.ts';
 
 const USAGE = `usage: kezek kpi --from YYYY-MM-DD --to YYYY-MM-DD [--by day,hour,interval,queue,language,site,agent,channel] [--queue Q] [--json]
 Dates are local dates of the centre's time zone, both inclusive.`;
-
-export function parseGroups(raw: string | undefined): KpiGroup[] {
-  if (!raw) return [];
-  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const n of names) {
-    if (!isKpiGroup(n)) throw new UsageError(`--by: unknown group "${n}" (expected ${KPI_GROUPS.join(', ')})`);
-  }
-  if (new Set(names).size !== names.length) throw new UsageError('--by: a group is named twice');
-  return names as KpiGroup[];
-}
 
 export const command: Command = {
   name: 'kpi',
@@ -29,13 +21,10 @@ export const command: Command = {
       by: { type: 'string' },
       queue: { type: 'string', multiple: true },
     });
-    const from = requireOption('from', dateOption('from', values.from));
-    const to = requireOption('to', dateOption('to', values.to));
-    if (to < from) throw new UsageError(`--to ${to} is before --from ${from}`);
-    const by = parseGroups(values.by);
-    const queues = (values.queue ?? []).flatMap((q) => q.split(',')).map((q) => q.trim()).filter(Boolean);
+    // Options are checked before the database is opened: bad usage writes nothing.
+    const request = kpiRequest({ ...values, queue: values.queue }, loadConfig(values.config));
     const { client, config } = await openContext(values);
-    const result = await fetchKpis(client, { from, to, by, filters: { queues }, timezone: config.timezone, kpi: config.kpi });
+    const result = await fetchKpis(client, request);
     if (values.json) printJson(io, result);
     else io.stdout(formatKpiTable(result, config.kpi.targets));
   },

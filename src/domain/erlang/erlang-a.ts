@@ -32,7 +32,7 @@ import { checkAgents, checkNonNegative, checkPositive, idleMetrics, type QueueMe
 
 const RESCALE = 1e280;
 const LOG_RESCALE = Math.log(RESCALE);
-const MAX_TERMS = 200_000_000;
+const MAX_TERMS = 50_000_000;
 
 interface ChainSums {
   /** ln T(x, z) */
@@ -82,6 +82,11 @@ function chainSums(x: number, z: number, full: boolean): ChainSums {
     abandoned: abandoned / total,
     answeredWait: answeredWait / total,
   };
+}
+
+/** Rounding can push a probability 1 ulp past [0, 1]. */
+function clamp01(p: number): number {
+  return Math.min(1, Math.max(0, p));
 }
 
 export interface ErlangAInput {
@@ -136,11 +141,11 @@ export function erlangAMetrics(input: ErlangAInput): QueueMetrics {
   }
   return {
     ...base,
-    pWait,
-    serviceLevel: 1 - pWait + pWait * (sums.answered - answeredAfterT),
+    pWait: clamp01(pWait),
+    serviceLevel: clamp01(1 - pWait + pWait * (sums.answered - answeredAfterT)),
     asaSeconds,
     avgWaitSeconds: pAbandon * patienceSeconds,
-    occupancy: (a * pAnswered) / n,
-    pAbandon,
+    occupancy: clamp01((a * pAnswered) / n),
+    pAbandon: clamp01(pAbandon),
   };
 }

@@ -26,7 +26,7 @@ export function erlangC(agents: number, trafficErlangs: number): number {
 
 /** C(N, A) from a known B(N, A), for searches that step the Erlang B recursion themselves. */
 export function erlangCFromB(agents: number, trafficErlangs: number, b: number): number {
-  return (agents * b) / (agents - trafficErlangs * (1 - b));
+  return Math.min(1, (agents * b) / (agents - trafficErlangs * (1 - b))); // ≤ 1 but for rounding
 }
 
 export interface ErlangCInput {

@@ -2,7 +2,7 @@
  * A month's payroll (`payroll --month --json`, DESIGN §9) and the what-if comparison of two runs.
  */
 import { workingDaysInMonth } from '../calendar/kz-calendar.ts';
-import { monthBounds } from '../calendar/iso-date.ts';
+import { dayNumber, monthBounds } from '../calendar/iso-date.ts';
 import { payLine, type OperatorMonthFacts, type PayLine } from './pay-line.ts';
 import { payRuleInForce, type PayConfig } from './pay-rules.ts';
 import type { PayLang } from './pay-reasons.ts';
@@ -28,6 +28,7 @@ export function operatorWorkingDays(
   workingDays: (month: string, fromDate?: string) => number = workingDaysInMonth,
 ): number {
   const [first, last] = monthBounds(month);
+  if (hiredAt !== null) dayNumber(hiredAt); // validates
   return hiredAt !== null && hiredAt > first && hiredAt <= last ? workingDays(month, hiredAt) : workingDays(month);
 }
 

@@ -52,19 +52,68 @@ interface Interval {
   reason?: string;
 }
 
-function localDate(ms: number, tz: string): string {
+function localDateSlow(ms: number, tz: string): string {
   const d = new TZDate(ms, tz);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-function startOfLocalDay(date: string, tz: string): number {
+function startOfLocalDaySlow(date: string, tz: string): number {
   const [y, m, d] = date.split('-').map(Number);
   return new TZDate(y, m - 1, d, tz).getTime();
 }
 
+/**
+ * Local dates and midnights in a zone. The midnights from two days before the month to two days
+ * after it are computed once (TZDate is slow: ~100 µs per call), others on demand.
+ */
+class LocalDays {
+  private readonly dates: string[] = [];
+  private readonly starts: number[] = [];
+  constructor(
+    readonly tz: string,
+    first: string,
+    last: string,
+  ) {
+    for (let d = addDays(first, -2); d <= addDays(last, 3); d = addDays(d, 1)) {
+      this.dates.push(d);
+      this.starts.push(startOfLocalDaySlow(d, tz));
+    }
+  }
+
+  /** Index into the precomputed days of the day holding `ms`, or -1 outside them. */
+  private indexOf(ms: number): number {
+    const s = this.starts;
+    if (ms < s[0] || ms >= s[s.length - 1]) return -1;
+    let lo = 0;
+    let hi = s.length - 1; // s[lo] <= ms < s[hi]
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (s[mid] <= ms) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The local date of `ms` and the midnight that ends it. */
+  dayOf(ms: number): { date: string; end: number } {
+    const i = this.indexOf(ms);
+    if (i >= 0) return { date: this.dates[i], end: this.starts[i + 1] };
+    const date = localDateSlow(ms, this.tz);
+    return { date, end: startOfLocalDaySlow(addDays(date, 1), this.tz) };
+  }
+
+  startOf(date: string): number {
+    const i = dayNumber(date) - dayNumber(this.dates[0]);
+    return i >= 0 && i < this.dates.length ? this.starts[i] : startOfLocalDaySlow(date, this.tz);
+  }
+}
+
+/** One month's local days per zone, shared by the operators of a payroll run. */
+const localDaysCache = new Map<string, LocalDays>();
+
 /** Sessions and pauses as instants, by the rules in the module comment. */
-function sessionsOf(events: readonly AgentStateEvent[], tz: string): { sessions: Interval[]; pauses: Interval[] } {
+function sessionsOf(events: readonly AgentStateEvent[], days: LocalDays): { sessions: Interval[]; pauses: Interval[] } {
   const sorted = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.atMs - b.e.atMs || a.i - b.i);
   const sessions: Interval[] = [];
   const pauses: Interval[] = [];
@@ -88,7 +137,7 @@ function sessionsOf(events: readonly AgentStateEvent[], tz: string): { sessions:
     if (!Number.isFinite(e.atMs)) throw new RangeError(`agent event at a bad time: ${e.atMs}`);
     if (e.state === 'login') {
       if (session) close(Math.min(e.atMs, session.dayEnd)); // no logout: next login or end of day
-      const dayEnd = startOfLocalDay(addDays(localDate(e.atMs, tz), 1), tz);
+      const dayEnd = days.dayOf(e.atMs).end;
       session = { start: e.atMs, dayEnd, events: [] };
     } else if (e.state === 'logout') {
       close(e.atMs);
@@ -101,12 +150,12 @@ function sessionsOf(events: readonly AgentStateEvent[], tz: string): { sessions:
 }
 
 /** Adds an interval's milliseconds to its local dates, clipped to [from, to). */
-function spread(iv: Interval, from: number, to: number, tz: string, add: (date: string, ms: number) => void) {
+function spread(iv: Interval, from: number, to: number, days: LocalDays, add: (date: string, ms: number) => void) {
   let a = Math.max(iv.start, from);
   const b = Math.min(iv.end, to);
   while (a < b) {
-    const date = localDate(a, tz);
-    const next = Math.min(b, startOfLocalDay(addDays(date, 1), tz));
+    const { date, end } = days.dayOf(a);
+    const next = Math.min(b, end);
     add(date, next - a);
     a = next;
   }
@@ -119,10 +168,16 @@ function spread(iv: Interval, from: number, to: number, tz: string, add: (date: 
  */
 export function workedTime(events: readonly AgentStateEvent[], month: string, options: WorkedTimeOptions): WorkedTime {
   const tz = options.timeZone ?? 'Asia/Almaty';
-  if (Number.isNaN(new TZDate(0, tz).getTime())) throw new RangeError(`unknown time zone: ${tz}`);
   const [first, last] = monthBounds(month);
-  const from = startOfLocalDay(first, tz);
-  const to = startOfLocalDay(addDays(last, 1), tz);
+  const key = `${tz}|${month}`;
+  let local = localDaysCache.get(key);
+  if (!local) {
+    if (Number.isNaN(new TZDate(0, tz).getTime())) throw new RangeError(`unknown time zone: ${tz}`);
+    if (localDaysCache.size > 64) localDaysCache.clear();
+    localDaysCache.set(key, (local = new LocalDays(tz, first, last)));
+  }
+  const from = local.startOf(first);
+  const to = local.startOf(addDays(last, 1));
 
   if (!events.some((e) => e.atMs >= from && e.atMs < to)) {
     const dates = new Set<string>();
@@ -135,17 +190,17 @@ export function workedTime(events: readonly AgentStateEvent[], month: string, op
   }
 
   const paid = new Set(options.paidPauseReasons);
-  const { sessions, pauses } = sessionsOf(events, tz);
+  const { sessions, pauses } = sessionsOf(events, local);
   const byDate = new Map<string, { loggedIn: number; paid: number; unpaid: number }>();
   const day = (date: string) => {
     let v = byDate.get(date);
     if (!v) byDate.set(date, (v = { loggedIn: 0, paid: 0, unpaid: 0 }));
     return v;
   };
-  for (const s of sessions) spread(s, from, to, tz, (d, ms) => (day(d).loggedIn += ms));
+  for (const s of sessions) spread(s, from, to, local, (d, ms) => (day(d).loggedIn += ms));
   for (const p of pauses) {
     const isPaid = paid.has(p.reason ?? '');
-    spread(p, from, to, tz, (d, ms) => (isPaid ? (day(d).paid += ms) : (day(d).unpaid += ms)));
+    spread(p, from, to, local, (d, ms) => (isPaid ? (day(d).paid += ms) : (day(d).unpaid += ms)));
   }
   const days: WorkedDay[] = [...byDate.entries()]
     .filter(([, v]) => v.loggedIn > 0)

@@ -9,6 +9,8 @@ import type { DatabaseTarget } from '../config.ts';
 
 export type { ClickHouseClient };
 
+type ClientConnection = NonNullable<NonNullable<Parameters<typeof createClient>[0]>['connection']>;
+
 /** Another process holds the embedded database directory. */
 export class DatabaseBusyError extends Error {
   override name = 'DatabaseBusyError';
@@ -50,7 +52,9 @@ async function embeddedClient(path: string): Promise<ClickHouseClient> {
   } catch (err) {
     throw new DatabaseBusyError(busyMessage(path, err));
   }
-  const client = createClient({ connection, clickhouse_settings: SETTINGS });
+  // chdb types its connection against @clickhouse/client-common, the client against its own
+  // bundled copy of the same interface: identical shapes, distinct declarations.
+  const client = createClient({ connection: connection as unknown as ClientConnection, clickhouse_settings: SETTINGS });
   cache.__kezekEmbedded = { path, client };
   return client;
 }

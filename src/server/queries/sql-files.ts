@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { projectPath } from '../project-files.ts';
 
 const cache = new Map<string, string>();
 
@@ -7,7 +7,7 @@ const cache = new Map<string, string>();
 export function sqlQuery(name: string): string {
   let text = cache.get(name);
   if (text === undefined) {
-    text = readFileSync(fileURLToPath(new URL(`../../../sql/queries/${name}.sql`, import.meta.url)), 'utf8');
+    text = readFileSync(projectPath('sql', 'queries', `${name}.sql`), 'utf8');
     cache.set(name, text);
   }
   return text;

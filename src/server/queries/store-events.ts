@@ -23,18 +23,18 @@ export async function storedKeys<K extends EventKind>(client: ClickHouseClient, 
     const ids = unique((records as EventByKind['calls'][]).map((r) => r.callId));
     const found = await rows<{ call_id: string; queue: string }>(
       client,
-      'SELECT call_id, queue FROM call WHERE call_id IN {ids:Array(String)}',
+      'SELECT call_id, queue FROM call WHERE call_id IN (SELECT arrayJoin({ids:Array(String)}))',
       { ids },
     );
     for (const r of found) keys.add(`${r.call_id}\u0000${r.queue}`);
   } else if (kind === 'ratings') {
     const ids = unique((records as EventByKind['ratings'][]).map((r) => r.callId));
-    const found = await rows<{ call_id: string; rated_at: string }>(
+    const found = await rows<{ call_id: string; rated: string }>(
       client,
-      'SELECT call_id, toString(rated_at) AS rated_at FROM rating WHERE call_id IN {ids:Array(String)}',
+      'SELECT call_id, toString(rated_at) AS rated FROM rating WHERE call_id IN (SELECT arrayJoin({ids:Array(String)}))',
       { ids },
     );
-    for (const r of found) keys.add(`${r.call_id}\u0000${fromClickHouseTime(r.rated_at)}`);
+    for (const r of found) keys.add(`${r.call_id}\u0000${fromClickHouseTime(r.rated)}`);
   } else if (kind === 'agent-events') {
     const events = records as EventByKind['agent-events'][];
     let min = Infinity;
@@ -43,19 +43,19 @@ export async function storedKeys<K extends EventKind>(client: ClickHouseClient, 
       if (e.atMs < min) min = e.atMs;
       if (e.atMs > max) max = e.atMs;
     }
-    const found = await rows<{ agent_id: string; at: string; state: string }>(
+    const found = await rows<{ agent_id: string; at_text: string; state: string }>(
       client,
-      `SELECT agent_id, toString(at) AS at, state FROM agent_event
-       WHERE agent_id IN {ids:Array(String)} AND at BETWEEN {min:DateTime64(3, 'UTC')} AND {max:DateTime64(3, 'UTC')}`,
+      `SELECT agent_id, toString(at) AS at_text, state FROM agent_event
+       WHERE agent_id IN (SELECT arrayJoin({ids:Array(String)})) AND at BETWEEN {min:DateTime64(3, 'UTC')} AND {max:DateTime64(3, 'UTC')}`,
       { ids: unique(events.map((e) => e.agentId)), min: toClickHouseTime(min), max: toClickHouseTime(max) },
     );
-    for (const r of found) keys.add(`${r.agent_id}\u0000${fromClickHouseTime(r.at)}\u0000${r.state}`);
+    for (const r of found) keys.add(`${r.agent_id}\u0000${fromClickHouseTime(r.at_text)}\u0000${r.state}`);
   } else {
     const ids = unique((records as EventByKind['agents'][]).map((r) => r.agentId));
     const found = await rows<Record<string, unknown>>(
       client,
       `SELECT agent_id, name, site, department, languages, contract_hours_week, toString(hired_at) AS hired_at
-       FROM agent FINAL WHERE agent_id IN {ids:Array(String)}`,
+       FROM agent FINAL WHERE agent_id IN (SELECT arrayJoin({ids:Array(String)}))`,
       { ids },
     );
     for (const r of found) {
@@ -86,7 +86,7 @@ export async function insertRecords<K extends EventKind>(
 ): Promise<void> {
   if (records.length === 0) return;
   const values = records.map((r) => {
-    const row: Record<string, unknown> = { ...rowOf(kind, r), source };
+    const row: Record<string, unknown> = { ...(rowOf(kind, r) as object), source };
     // A later agent row replaces an earlier one: versions grow with time, and within a batch.
     if (kind === 'agents') row.version = Date.now() * 1000 + (agentVersion++ % 1000);
     return row;

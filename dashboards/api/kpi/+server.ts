@@ -1,0 +1,30 @@
+import { error, json, type RequestHandler } from '@sveltejs/kit';
+import { serverContext } from '$server/context.ts';
+import { InputError } from '$server/input-error.ts';
+import { kpiRequest } from '$server/kpi-request.ts';
+import { fetchKpis } from '$server/queries/kpi.ts';
+
+/** GET /api/kpi?from=&to=&by=&queue=&language=&site=&channel= — the JSON of `kezek kpi --json`. */
+export const GET: RequestHandler = async ({ url }) => {
+  const { client, config } = await serverContext();
+  const p = url.searchParams;
+  try {
+    const request = kpiRequest(
+      {
+        from: p.get('from'),
+        to: p.get('to'),
+        by: p.get('by'),
+        queue: p.getAll('queue'),
+        language: p.getAll('language'),
+        site: p.getAll('site'),
+        channel: p.getAll('channel'),
+        agent: p.getAll('agent'),
+      },
+      config,
+    );
+    return json(await fetchKpis(client, request));
+  } catch (err) {
+    if (err instanceof InputError) error(400, err.message);
+    throw err;
+  }
+};

@@ -1,0 +1,73 @@
+import { createServer } from 'node:http';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { integerOption, parseCommandArgs, UsageError } from '../args.ts';
+import type { Command } from '../command.ts';
+import { openContext } from '../context.ts';
+import { SERVE_MARKER } from '../../server/clickhouse/client.ts';
+import { publishServeEnvironment, serverSettings } from '../../server/config.ts';
+import { projectPath } from '../../server/project-files.ts';
+import { countCalls } from '../../server/queries/counts.ts';
+import { runDemo } from './demo.ts';
+
+const USAGE = `usage: kezek serve [--port P] [--host H] [--demo-if-empty] [--days N]
+Serves the dashboards and the HTTP API (default http://127.0.0.1:3000). The server binds
+127.0.0.1 unless --host says otherwise. --demo-if-empty first creates N days (default 90) of demo
+history when the database holds no calls. Needs a build of the dashboards (npm run build).`;
+
+export const command: Command = {
+  name: 'serve',
+  summary: 'serve the dashboards and the HTTP API',
+  usage: USAGE,
+  async run(argv, io) {
+    const { values } = parseCommandArgs(argv, {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'demo-if-empty': { type: 'boolean', default: false },
+      days: { type: 'string' },
+    });
+    const defaults = serverSettings();
+    const port = integerOption('port', values.port, 0) ?? defaults.port;
+    const host = values.host ?? defaults.host;
+    const days = integerOption('days', values.days, 1) ?? 90;
+    const handlerFile = projectPath('build', 'handler.js');
+    if (!existsSync(handlerFile)) throw new UsageError('the dashboards are not built: run npm run build first');
+
+    const ctx = await openContext(values);
+    if (values['demo-if-empty'] && (await countCalls(ctx.client)) === 0) {
+      io.stderr(`the database is empty: creating ${days} days of demo history…\n`);
+      await runDemo(ctx, { days, seed: 1414, end: undefined }, io, false);
+    }
+    publishServeEnvironment(ctx.target, values.config);
+    const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
+      handler: (req: unknown, res: unknown, next: () => void) => void;
+    };
+    const server = createServer((req, res) =>
+      handler(req, res, () => {
+        res.statusCode = 404;
+        res.end('Not found');
+      }),
+    );
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    });
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+    const marker = ctx.target.kind === 'embedded' ? join(ctx.target.path, SERVE_MARKER) : null;
+    if (marker) writeFileSync(marker, JSON.stringify({ url, pid: process.pid }));
+    io.stdout(`kezek serves ${url}\n`);
+
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    if (marker) rmSync(marker, { force: true });
+  },
+};
