@@ -19,7 +19,6 @@ import {
   ONE,
   rat,
   roundHalfUp,
-  sub,
   toNumber,
   ZERO,
   type Rational,
