@@ -98,7 +98,9 @@ class FieldReader {
   localDate(name: string): string {
     const s = this.string(name);
     if (s === '') return '';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`))) {
+    // Date.parse rolls impossible days over (2024-02-30 → 03-01): the date must read back unchanged.
+    const ms = Date.parse(`${s}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== s) {
       throw new FieldError(`field ${name}: expected a date YYYY-MM-DD, got ${JSON.stringify(s)}`);
     }
     return s;
@@ -143,6 +145,7 @@ function callRecord(f: FieldReader, opts: NativeParseOptions): ParsedRecord {
 }
 
 function ratingRecord(f: FieldReader): ParsedRecord {
+  if (!f.has('score')) throw new FieldError('field score: required');
   const score = f.seconds('score');
   if (!Number.isInteger(score) || score < 1 || score > 5) {
     throw new FieldError(`field score: expected an integer 1–5, got ${JSON.stringify(score)}`);
