@@ -59,6 +59,11 @@ async function embeddedClient(path: string): Promise<ClickHouseClient> {
   return client;
 }
 
+/** True for the embedded engine, which can read local files (`file()`) for bulk inserts. */
+export function isEmbeddedClient(client: ClickHouseClient): boolean {
+  return cache.__kezekEmbedded?.client === client;
+}
+
 function busyMessage(path: string, err: unknown): string {
   const marker = join(path, SERVE_MARKER);
   let hint = 'stop the other kezek process, or give another --db';

@@ -12,6 +12,54 @@ export const TABLE_OF_KIND: Record<EventKind, string> = {
   agents: 'agent',
 };
 
+const T = "DateTime64(3, 'UTC')";
+
+/** The columns each kind writes (besides `source`), with their ClickHouse types. */
+export const COLUMNS_OF_KIND: Record<EventKind, { name: string; type: string }[]> = {
+  calls: [
+    { name: 'call_id', type: 'String' },
+    { name: 'queue', type: 'String' },
+    { name: 'channel', type: 'String' },
+    { name: 'language', type: 'String' },
+    { name: 'site', type: 'String' },
+    { name: 'caller_hash', type: 'String' },
+    { name: 'entered_at', type: T },
+    { name: 'answered_at', type: `Nullable(${T})` },
+    { name: 'ended_at', type: T },
+    { name: 'wait_s', type: 'Float64' },
+    { name: 'agent_id', type: 'String' },
+    { name: 'talk_s', type: 'Float64' },
+    { name: 'hold_s', type: 'Float64' },
+    { name: 'wrap_s', type: 'Float64' },
+    { name: 'transferred', type: 'Bool' },
+    { name: 'callback', type: 'Bool' },
+    { name: 'self_service', type: 'Bool' },
+    { name: 'topic', type: 'String' },
+  ],
+  ratings: [
+    { name: 'call_id', type: 'String' },
+    { name: 'score', type: 'UInt8' },
+    { name: 'rated_at', type: T },
+    { name: 'agent_id', type: 'String' },
+  ],
+  'agent-events': [
+    { name: 'agent_id', type: 'String' },
+    { name: 'at', type: T },
+    { name: 'state', type: 'String' },
+    { name: 'reason', type: 'String' },
+  ],
+  agents: [
+    { name: 'agent_id', type: 'String' },
+    { name: 'name', type: 'String' },
+    { name: 'site', type: 'String' },
+    { name: 'department', type: 'String' },
+    { name: 'languages', type: 'Array(String)' },
+    { name: 'contract_hours_week', type: 'Nullable(Float64)' },
+    { name: 'hired_at', type: 'Nullable(Date)' },
+    { name: 'version', type: 'UInt64' },
+  ],
+};
+
 export interface CallRow {
   call_id: string;
   queue: string;

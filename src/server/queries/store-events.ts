@@ -4,7 +4,8 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { EventByKind, EventKind } from '../../domain/events.ts';
 import { fromClickHouseTime, toClickHouseTime } from '../../../ingest/formats/time.ts';
-import { TABLE_OF_KIND, keyOf, rowOf } from './event-rows.ts';
+import { bulkInsert } from './bulk-insert.ts';
+import { COLUMNS_OF_KIND, TABLE_OF_KIND, keyOf, rowOf } from './event-rows.ts';
 
 async function rows<T>(client: ClickHouseClient, query: string, params: Record<string, unknown>): Promise<T[]> {
   const rs = await client.query({ query, query_params: params, format: 'JSONEachRow' });
@@ -91,7 +92,7 @@ export async function insertRecords<K extends EventKind>(
     if (kind === 'agents') row.version = Date.now() * 1000 + (agentVersion++ % 1000);
     return row;
   });
-  await client.insert({ table: TABLE_OF_KIND[kind], values, format: 'JSONEachRow' });
+  await bulkInsert(client, TABLE_OF_KIND[kind], [...COLUMNS_OF_KIND[kind], { name: 'source', type: 'String' }], values);
 }
 
 export { keyOf };
