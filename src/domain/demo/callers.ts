@@ -9,7 +9,7 @@
 import { hash32, hashUnit } from './prng.ts';
 
 /** Share of contacts that repeat an earlier contact's caller. */
-export const REPEAT_SHARE = 0.085;
+export const REPEAT_SHARE = 0.1;
 /** Share of contacts with no caller id (DESIGN §5 "unknown"). */
 export const UNKNOWN_SHARE = 0.03;
 

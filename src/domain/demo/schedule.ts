@@ -6,14 +6,19 @@
  */
 
 import type { PauseReason } from './catalog.ts';
-import type { Roster } from './operators.ts';
-import { Random } from './prng.ts';
+import { SHIFT_TEMPLATES, type Roster } from './operators.ts';
+import { Random, hashUnit } from './prng.ts';
 import { localMinuteToMs } from './volume.ts';
 
 /** Most windows a shift can have (login…pause, unpause…pause, …, unpause…logout). */
 export const MAX_WINDOWS = 8;
-/** Share of rostered operators absent on a day (sick leave, vacation). */
-export const ABSENCE_SHARE = 0.05;
+/** Share of operators absent on a day (sick leave, vacation). */
+export const ABSENCE_SHARE = 0.04;
+/**
+ * Operators planned per contact of the day: the planner's staffing rule (an Erlang forecast in
+ * effect), fitted so that a weekday lands near 1414's published service figures.
+ */
+export const OPERATORS_PER_CONTACT = 0.0084;
 /** Local minute the operators' hours end (21:00); shifts ending then may finish the queue. */
 export const OPERATOR_HOURS_END_MINUTE = 21 * 60;
 /** After 21:00 operators still answer calls that queued before it, for up to this long. */
@@ -40,23 +45,25 @@ interface Pause {
 }
 
 /** The pauses of one shift, in local minutes, sorted and never overlapping. */
-function shiftPauses(random: Random, start: number, length: number, thursday: boolean): Pause[] {
+function shiftPauses(random: Random, start: number, length: number, lunchAfter: number, thursday: boolean): Pause[] {
   const pauses: Pause[] = [];
   const jitter = (spread: number) => Math.round(random.between(-spread, spread));
   if (length >= 480) {
-    pauses.push({ start: start + 120 + jitter(20), minutes: 15, reason: 'break' });
-    pauses.push({ start: start + 240 + jitter(35), minutes: 60, reason: 'lunch' });
+    // Breaks are staggered over an hour so that a shift's operators never leave all at once.
+    pauses.push({ start: start + lunchAfter - 120 + jitter(30), minutes: 15, reason: 'break' });
+    pauses.push({ start: start + lunchAfter + jitter(15), minutes: length >= 540 ? 60 : 30, reason: 'lunch' });
     // Weekly Thursday training per department takes the place of the afternoon break.
+    const afternoon = Math.round((start + lunchAfter + 60 + start + length) / 2) + jitter(30);
     pauses.push(
       thursday
-        ? { start: start + length - 150 + jitter(30), minutes: 30, reason: 'training' }
-        : { start: start + length - 120 + jitter(20), minutes: 15, reason: 'break' },
+        ? { start: afternoon - 15, minutes: 30, reason: 'training' }
+        : { start: afternoon, minutes: 15, reason: 'break' },
     );
   } else if (length >= 360) {
-    pauses.push({ start: start + 100 + jitter(20), minutes: 15, reason: 'break' });
-    pauses.push({ start: start + 220 + jitter(20), minutes: 30, reason: 'lunch' });
+    pauses.push({ start: start + 90 + jitter(30), minutes: 15, reason: 'break' });
+    pauses.push({ start: start + lunchAfter + jitter(15), minutes: 30, reason: 'lunch' });
   } else {
-    pauses.push({ start: start + 110 + jitter(30), minutes: 15, reason: 'break' });
+    pauses.push({ start: start + 120 + jitter(40), minutes: 15, reason: 'break' });
   }
   if (random.next() < 0.03) {
     pauses.push({ start: start + 60 + Math.round(random.next() * (length - 150)), minutes: 30, reason: 'coaching' });
@@ -77,10 +84,47 @@ function shiftPauses(random: Random, start: number, length: number, thursday: bo
   return kept;
 }
 
+/**
+ * Which operators work on a day: for each shift template, its share of the operators the day's
+ * volume needs — those rostered for the day first, then (overtime) those on a day off; absent
+ * operators never. Operators not needed take the day off in lieu.
+ */
+function operatorsAtWork(
+  roster: Roster,
+  seed: number,
+  dayNumber: number,
+  weekday: number,
+  contactCount: number,
+): Uint8Array {
+  const atWork = new Uint8Array(roster.agents.length);
+  // Thursday's training takes 15 min more than the break it replaces: plan 3 % more operators.
+  const needed = contactCount * OPERATORS_PER_CONTACT * (weekday === 3 ? 1.03 : 1);
+  SHIFT_TEMPLATES.forEach((template, t) => {
+    const ranked = roster.agentsByTemplate[t]
+      .filter((i) => hashUnit(seed, dayNumber, i, 0xab5e) >= ABSENCE_SHARE)
+      .map((i) => ({
+        i,
+        rank: (roster.daysOffMask[i] >> weekday) & 1 ? 1 + hashUnit(seed, dayNumber, i) : hashUnit(seed, dayNumber, i),
+      }))
+      .sort((a, b) => a.rank - b.rank);
+    const wanted = Math.min(ranked.length, Math.round(needed * template.share));
+    for (let r = 0; r < wanted; r++) atWork[ranked[r].i] = 1;
+  });
+  return atWork;
+}
+
 /** The operators at work on a day and their call-taking windows. */
-export function daySchedule(roster: Roster, seed: number, dayNumber: number, weekday: number, hourStarts: Float64Array): DaySchedule {
+export function daySchedule(
+  roster: Roster,
+  seed: number,
+  dayNumber: number,
+  weekday: number,
+  hourStarts: Float64Array,
+  contactCount: number,
+): DaySchedule {
   const random = new Random(seed ^ Math.imul(dayNumber, 0x2c1b3c6d) ^ 0x5c4ed);
   const count = roster.agents.length;
+  const atWork = operatorsAtWork(roster, seed, dayNumber, weekday, contactCount);
   const schedule: DaySchedule = {
     slots: 0,
     agentIndex: new Int32Array(count),
@@ -91,11 +135,10 @@ export function daySchedule(roster: Roster, seed: number, dayNumber: number, wee
     shiftEndMs: new Float64Array(count),
   };
   for (let i = 0; i < count; i++) {
-    const absent = random.next() < ABSENCE_SHARE;
-    if (absent || roster.daysOffMask[i] & (1 << weekday)) continue;
+    if (!atWork[i]) continue;
     const start = roster.shiftStartMinute[i];
     const end = start + roster.shiftLengthMinutes[i];
-    const pauses = shiftPauses(random, start, roster.shiftLengthMinutes[i], weekday === 3);
+    const pauses = shiftPauses(random, start, roster.shiftLengthMinutes[i], roster.lunchAfterMinutes[i], weekday === 3);
     const s = schedule.slots++;
     const base = s * MAX_WINDOWS;
     schedule.agentIndex[s] = i;

@@ -30,7 +30,7 @@ export function weekdayIndex(dayNumber: number): number {
 }
 
 /** Contacts on an ordinary Wednesday, robot hours included (DESIGN §1: ~50,000 a day). */
-export const WEEKDAY_CONTACTS = 50_000;
+export const WEEKDAY_CONTACTS = 46_000;
 /** Level of each weekday relative to Wednesday; weekends 40–60 % of a weekday. */
 const WEEKDAY_LEVEL = [1.1, 1.04, 1.0, 0.97, 0.93, 0.55, 0.45];
 /** Level of a public holiday (below a Sunday), and the catch-up on the next working day. */
@@ -58,8 +58,30 @@ export function dayContactCount(seed: number, dayNumber: number, isHoliday: (iso
  * 15:00, and a long evening decline. About 12 % of contacts fall outside 09:00–21:00.
  */
 const HOURLY_RATE = [
-  0.7, 0.45, 0.3, 0.25, 0.25, 0.35, 0.7, 1.4, 2.8, 6.4, 8.6, 8.8, 7.6, 6.3, 7.7, 8.3, 7.8, 6.9, 5.8, 4.7, 3.8,
-  2.2, 1.5, 1.0,
+  0.6,
+  0.4,
+  0.3,
+  0.25,
+  0.25,
+  0.3,
+  0.6,
+  1.2,
+  2.4, // 00–08: the robot
+  5.6,
+  7.6,
+  8.6,
+  8.4,
+  7.3,
+  8.1,
+  8.5,
+  8.3,
+  7.6,
+  5.6,
+  4.3,
+  3.4, // 09–20: operators
+  2.0,
+  1.4,
+  0.9, // 21–23: the robot
 ];
 
 /** Cumulative arrival weight per local minute (1440 entries), from HOURLY_RATE. */
@@ -87,11 +109,36 @@ export function curveShare(fromMinute: number, toMinute: number): number {
   return (at(toMinute) - at(fromMinute)) / total;
 }
 
+/**
+ * A surge: part of the day's contacts crowd into one window (an e-gov outage, a news item about
+ * benefits). Planners cannot foresee it, so it is what makes some callers wait minutes while the
+ * rest of the day runs smoothly — the mix behind 1414's 18 s average wait with a high service level.
+ */
+export interface Surge {
+  startMinute: number;
+  minutes: number;
+  /** Share of the day's contacts that arrive in the surge instead of on the curve. */
+  share: number;
+}
+
+/** The day's surge, from hashes of (seed, day) so other days can recompute it. */
+export function daySurge(seed: number, dayNumber: number): Surge {
+  return {
+    startMinute: 600 + Math.floor(hashUnit(seed, dayNumber, 0x5e1) * 420),
+    minutes: 20 + Math.floor(hashUnit(seed, dayNumber, 0x5e2) * 21),
+    share: 0.036 + 0.01 * hashUnit(seed, dayNumber, 0x5e3),
+  };
+}
+
 /** Sorted local arrival times (fractional minutes since local midnight) of `count` contacts. */
-export function arrivalMinutes(random: Random, count: number): Float64Array {
+export function arrivalMinutes(random: Random, count: number, surge: Surge): Float64Array {
   const out = new Float64Array(count);
   const total = MINUTE_CURVE[1439];
   for (let i = 0; i < count; i++) {
+    if (random.next() < surge.share) {
+      out[i] = surge.startMinute + random.next() * surge.minutes;
+      continue;
+    }
     const u = random.next() * total;
     let lo = 0;
     let hi = 1439;
