@@ -45,6 +45,14 @@ class FieldReader {
     return s;
   }
 
+  /** A string as given (not trimmed): callers are compared as given (DESIGN §5). */
+  verbatim(name: string): string {
+    const v = this.raw(name);
+    if (v === undefined || v === null) return '';
+    if (typeof v !== 'string' && typeof v !== 'number') throw new FieldError(`field ${name}: expected a string`);
+    return String(v);
+  }
+
   instant(name: string, required: true): number;
   instant(name: string, required?: false): number | null;
   instant(name: string, required = false): number | null {
@@ -117,7 +125,7 @@ function callRecord(f: FieldReader, opts: NativeParseOptions): ParsedRecord {
     throw new FieldError('field answered_at: not between entered_at and ended_at');
   }
   const mapped = opts.queues[queue] ?? {};
-  const callerHash = f.has('caller_hash') ? f.string('caller_hash') : opts.hashCaller(f.string('caller'));
+  const callerHash = f.has('caller_hash') ? f.string('caller_hash') : opts.hashCaller(f.verbatim('caller'));
   return {
     kind: 'calls',
     row: {
