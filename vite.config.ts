@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
+    // Builds the dashboards once when build/ is missing (the browser tests serve it).
+    globalSetup: ['tests/browser/global-setup.ts'],
   },
 });

@@ -1,3 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({ lang: locals.lang });
+/** The UI language and who is signed in (name and role only: the layout shows the links the role may open). */
+export const load: LayoutServerLoad = ({ locals }) => ({
+  lang: locals.lang,
+  user: locals.user ? { username: locals.user.username, role: locals.user.role } : null,
+});

@@ -1,6 +1,11 @@
 /**
  * Batches parsed records and rejects and stores them: duplicates (same key stored, or earlier in
  * the same input) are counted and skipped, so re-sending an input never double counts.
+ *
+ * Each record is counted into a tally (an IngestSummary): the writer's own by default, or one
+ * per sender when several inputs share the writer (the HTTP server). `seal()` takes the buffered
+ * rows out synchronously and returns the step that stores them, so that a caller can seal
+ * several buffers at one instant and keep adding while they are stored.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { EVENT_KINDS, type EventByKind, type EventKind } from '../src/domain/events.ts';
@@ -24,66 +29,103 @@ export function emptySummary(): IngestSummary {
   return { read: 0, accepted: 0, duplicates: 0, rejected: 0, rejects: [] };
 }
 
+/** Counts one reject into a tally (the list is capped, the count is not). */
+export function tallyReject(tally: IngestSummary, reject: { file: string; line: number; reason: string }): void {
+  tally.rejected++;
+  if (tally.rejects.length < MAX_LISTED_REJECTS) tally.rejects.push(reject);
+}
+
+/** Stores a sealed batch. */
+export type StoreStep = () => Promise<void>;
+
+interface Batch {
+  rows: unknown[];
+  tallies: IngestSummary[];
+}
+
 export class EventWriter {
   readonly summary = emptySummary();
-  private batches = new Map<EventKind, unknown[]>();
+  private batches = new Map<EventKind, Batch>();
   private pendingRejects: RejectRow[] = [];
   private buffered = 0;
 
   constructor(
     private readonly client: ClickHouseClient,
-    private readonly source: string,
+    /** Stored in the rows' `source` column (and a reject's default source); may change between seals. */
+    public source: string,
     private readonly batchRows = DEFAULT_BATCH_ROWS,
   ) {}
 
-  /** Queues records; stores the batch when it is full. */
-  async add(records: ParsedRecord[]): Promise<void> {
+  /** Rows and rejects buffered. */
+  get size(): number {
+    return this.buffered + this.pendingRejects.length;
+  }
+
+  /** Buffers records, counted into `tally` when stored. */
+  push(records: readonly ParsedRecord[], tally: IngestSummary = this.summary): void {
     for (const r of records) {
       let batch = this.batches.get(r.kind);
-      if (!batch) this.batches.set(r.kind, (batch = []));
-      batch.push(r.row);
+      if (!batch) this.batches.set(r.kind, (batch = { rows: [], tallies: [] }));
+      batch.rows.push(r.row);
+      batch.tallies.push(tally);
     }
     this.buffered += records.length;
+  }
+
+  /** Buffers a reject and counts it into `tally` now. */
+  pushReject(reject: Omit<RejectRow, 'source'> & { source?: string }, tally: IngestSummary = this.summary): void {
+    const row = { ...reject, source: reject.source ?? this.source };
+    tallyReject(tally, { file: row.source, line: row.line, reason: row.reason });
+    this.pendingRejects.push(row);
+  }
+
+  /** Queues records; stores the batch when it is full. */
+  async add(records: ParsedRecord[]): Promise<void> {
+    this.push(records);
     if (this.buffered >= this.batchRows) await this.flush();
   }
 
   async reject(reject: Omit<RejectRow, 'source'> & { source?: string }): Promise<void> {
-    const row = { ...reject, source: reject.source ?? this.source };
-    this.summary.rejected++;
-    if (this.summary.rejects.length < MAX_LISTED_REJECTS) {
-      this.summary.rejects.push({ file: row.source, line: row.line, reason: row.reason });
-    }
-    this.pendingRejects.push(row);
+    this.pushReject(reject);
     if (this.pendingRejects.length >= this.batchRows) await this.flush();
+  }
+
+  /** Takes everything buffered out now; the returned step stores it. */
+  seal(): StoreStep {
+    const batches = this.batches;
+    const rejects = this.pendingRejects;
+    const source = this.source;
+    this.batches = new Map();
+    this.pendingRejects = [];
+    this.buffered = 0;
+    return async () => {
+      for (const kind of EVENT_KINDS) {
+        const batch = batches.get(kind);
+        if (batch?.rows.length) await this.store(kind, batch, source);
+      }
+      if (rejects.length) await insertRejects(this.client, rejects);
+    };
   }
 
   /** Stores everything buffered. */
   async flush(): Promise<void> {
-    for (const kind of EVENT_KINDS) {
-      const batch = this.batches.get(kind);
-      if (batch?.length) await this.store(kind, batch as EventByKind[typeof kind][]);
-    }
-    this.batches.clear();
-    this.buffered = 0;
-    if (this.pendingRejects.length) {
-      await insertRejects(this.client, this.pendingRejects);
-      this.pendingRejects = [];
-    }
+    await this.seal()();
   }
 
-  private async store<K extends EventKind>(kind: K, batch: EventByKind[K][]): Promise<void> {
-    const stored = await storedKeys(this.client, kind, batch);
+  private async store<K extends EventKind>(kind: K, batch: Batch, source: string): Promise<void> {
+    const records = batch.rows as EventByKind[K][];
+    const stored = await storedKeys(this.client, kind, records);
     const fresh: EventByKind[K][] = [];
-    for (const record of batch) {
+    records.forEach((record, i) => {
       const key = keyOf(kind, record);
       if (stored.has(key)) {
-        this.summary.duplicates++;
+        batch.tallies[i].duplicates++;
       } else {
         stored.add(key);
         fresh.push(record);
+        batch.tallies[i].accepted++;
       }
-    }
-    await insertRecords(this.client, kind, fresh, this.source);
-    this.summary.accepted += fresh.length;
+    });
+    await insertRecords(this.client, kind, fresh, source);
   }
 }

@@ -1,87 +1,52 @@
 /**
- * `kezek ingest FILE… --format F --kind K`: reads files line by line, parses, stores through the
- * EventWriter. Every line is either stored or rejected with its file, line number and reason.
+ * `kezek ingest FILE… --format F --kind K`: reads files line by line through the format's
+ * pipeline. Every line is either stored or rejected with its file, line number and reason.
+ * The Asterisk assemblers' state is restored at the start and checkpointed with every batch, so
+ * a call split across files, runs or a crash is assembled once.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { statSync } from 'node:fs';
 import type { EventKind } from '../src/domain/events.ts';
-import { CsvRecordJoiner } from './formats/csv.ts';
-import { NativeCsvParser, parseNdjsonLine, type NativeParseOptions } from './formats/kezek-native.ts';
-import type { LineOutcome } from './formats/types.ts';
-import { EventWriter, type IngestSummary } from './event-writer.ts';
-import { readFileLines, type RawLine } from './read-lines.ts';
+import { recordIngestRun } from '../src/server/queries/ingest-checkpoints.ts';
+import type { AsteriskOptions } from './asterisk/options.ts';
+import { DEFAULT_BATCH_ROWS, EventWriter, type IngestSummary } from './event-writer.ts';
+import { IngestSession } from './ingest-session.ts';
+import { createPipeline, fileStream, type IngestFormat } from './pipelines.ts';
+import { readFileLines } from './read-lines.ts';
 
-export const NATIVE_FORMATS = ['kezek-ndjson', 'kezek-csv'] as const;
-export const FORMATS = [...NATIVE_FORMATS, 'asterisk-queue-log', 'asterisk-cdr-csv'] as const;
-export type IngestFormat = (typeof FORMATS)[number];
+export { FORMATS, NATIVE_FORMATS, type IngestFormat } from './pipelines.ts';
 
-export interface IngestOptions extends NativeParseOptions {
+export interface IngestOptions extends AsteriskOptions {
   format: IngestFormat;
   kind: EventKind;
   batchRows?: number;
-  /** Called with (bytes read so far, total bytes) as the files are read. */
-  onProgress?: (doneBytes: number, totalBytes: number) => void;
-}
-
-/** Parses lines of one native file, one outcome per data line. */
-function nativeLineParser(format: IngestFormat, kind: EventKind, opts: NativeParseOptions) {
-  if (format === 'kezek-ndjson') return (text: string): LineOutcome => parseNdjsonLine(kind, text, opts);
-  const csv = new NativeCsvParser(kind, opts);
-  return (text: string): LineOutcome => csv.record(text);
+  /** Called with (bytes read so far, total bytes, rows read) as the files are read. */
+  onProgress?: (doneBytes: number, totalBytes: number, rows: number) => void;
 }
 
 export async function ingestFiles(client: ClickHouseClient, files: string[], options: IngestOptions): Promise<IngestSummary> {
+  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  const events = new EventWriter(client, files[0] ?? '', Infinity);
+  const pipeline = createPipeline(client, events, options.format, options.kind, options);
+  const session = new IngestSession(client, pipeline, events, fileStream(options.format));
+  const summary = events.summary;
   let done = 0;
   const onBytes = (n: number) => {
     done += n;
-    options.onProgress?.(done, total);
+    options.onProgress?.(done, total, summary.read);
   };
-  const summaries: IngestSummary[] = [];
-  for (const file of files) {
-    const writer = new EventWriter(client, file, options.batchRows);
-    const parse = nativeLineParser(options.format, options.kind, options);
-    const joiner = options.format === 'kezek-csv' ? new CsvRecordJoiner() : null;
-    const handle = async (raw: RawLine) => {
-      if (raw.text.trim() === '' && !raw.tooLong) return;
-      const reject = (reason: string) => {
-        writer.summary.read++;
-        return writer.reject({ line: raw.line, format: options.format, kind: options.kind, raw: raw.text, reason });
-      };
-      if (raw.tooLong) return reject('line longer than 1 MiB');
-      if (raw.text.includes('\u0000')) return reject('binary data (NUL byte) in the line');
-      const outcome = parse(raw.text);
-      if (!outcome.ok) return reject(outcome.reason);
-      // A CSV header yields no record and is not counted as a row read.
-      if (outcome.records.length === 0) return;
-      writer.summary.read++;
-      await writer.add(outcome.records);
-    };
+  await session.open();
+  for (const [i, file] of files.entries()) {
+    await recordIngestRun(client, file, pipeline.rejectKind);
+    events.source = file;
+    pipeline.beginFile();
     for await (const raw of readFileLines(file, { onBytes })) {
-      if (joiner && !raw.tooLong) {
-        const record = joiner.push(raw.line, raw.text);
-        if (record) await handle({ ...raw, ...record });
-      } else {
-        await handle(raw);
-      }
+      pipeline.line(raw, file, summary);
+      if (session.size >= batchRows && pipeline.atBoundary()) await session.commit();
     }
-    const open = joiner?.flush();
-    if (open) await handle({ ...open, tooLong: false });
-    await writer.flush();
-    summaries.push(writer.summary);
+    pipeline.endFile(file, summary, i === files.length - 1);
+    await session.commit();
   }
-  return mergeSummaries(summaries);
-}
-
-export function mergeSummaries(summaries: IngestSummary[]): IngestSummary {
-  const out: IngestSummary = { read: 0, accepted: 0, duplicates: 0, rejected: 0, rejects: [] };
-  for (const s of summaries) {
-    out.read += s.read;
-    out.accepted += s.accepted;
-    out.duplicates += s.duplicates;
-    out.rejected += s.rejected;
-    out.rejects.push(...s.rejects);
-  }
-  out.rejects = out.rejects.slice(0, 1000);
-  return out;
+  return summary;
 }

@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../schemas/config.schema.json' with { type: 'json' };
+import { DEFAULT_PAY_CONFIG, DEFAULT_PAY_RULE, type PayConfig } from '../domain/pay/pay-rules.ts';
+import { rosterSettings, trainingSettings, type RosterSettings, type TrainingSettings } from '../domain/roster/settings.ts';
 
 export interface KpiTargets {
   service_level: number;
@@ -26,22 +28,46 @@ export interface KpiSettings {
   targets: KpiTargets;
 }
 
-export interface PayRuleConfig {
-  from: string;
-  daily_norm_calls: number;
-  guaranteed_tiyn: number;
-  per_call_tiyn: number;
-  min_pay_tiyn: number;
-  min_hours_ratio: number;
-  min_avg_rating: number;
-  min_ratings_for_gate: number;
-  max_aht_s: number;
-  paid_pause_reasons: string[];
+/** The `pay` section: its types and defaults are the pay domain's (one source of truth). */
+export type { PayConfig, PayRule as PayRuleConfig } from '../domain/pay/pay-rules.ts';
+
+/** How Asterisk input is read, and who may ingest over HTTP (issue 3). */
+export interface IngestSettings {
+  /** Zone of Asterisk times written without an offset (CDR CSV, realtime queue_log): the centre's, or UTC. */
+  asterisk_times: 'local' | 'utc';
+  /** Agent ids from member names: 'extension' (SIP/1001 → 1001) or 'raw' (see agent-id.ts). */
+  agent_ids: 'extension' | 'raw';
+  /** Member name or extension → agent id. */
+  agent_map: Record<string, string>;
+  /** Bearer tokens accepted by POST /api/ingest/* (besides KEZEK_INGEST_TOKEN). */
+  tokens: string[];
 }
 
-export interface PayConfig {
-  full_time_hours_week: number;
-  rules: PayRuleConfig[];
+/** Defaults of the staffing plan (issue 5); targets themselves are `kpi.targets`. */
+export interface StaffingSettings {
+  /** Share of paid time off the phone; when unset, measured from agent events. */
+  shrinkage: number | null;
+  /** Inclusive cap on occupancy A / N; null = no cap. */
+  max_occupancy: number | null;
+  /** Cap on P(abandon) (Erlang A only); null = none. */
+  max_abandon: number | null;
+  /** Plan with Erlang A where a patience can be estimated from history. */
+  erlang_a: boolean;
+  interval_minutes: 15 | 30 | 60;
+  /** Weeks of history the forecast learns from, and weeks of it held out for the back-test. */
+  history_weeks: number;
+  backtest_weeks: number;
+  /** Replications of the simulation check. */
+  replications: number;
+}
+
+/** Sign-in settings (issue 8). */
+export interface UserSettings {
+  /** Hours a session lasts from sign-in. */
+  session_hours: number;
+  /** Failed sign-ins (per account and per address) within the window before 429; at most 10. */
+  max_failed_logins: number;
+  failure_window_minutes: number;
 }
 
 export interface KezekConfig {
@@ -49,23 +75,12 @@ export interface KezekConfig {
   kpi: KpiSettings;
   queues: Record<string, { language?: string; site?: string }>;
   pay: PayConfig;
-  roster: Record<string, unknown>;
-  training: Record<string, unknown>;
-  users: Record<string, unknown>;
+  roster: RosterSettings;
+  training: TrainingSettings;
+  users: UserSettings;
+  staffing: StaffingSettings;
+  ingest: IngestSettings;
 }
-
-export const DEFAULT_PAY_RULE: PayRuleConfig = {
-  from: '2026-01-01',
-  daily_norm_calls: 60,
-  guaranteed_tiyn: 25_000_000,
-  per_call_tiyn: 15_000,
-  min_pay_tiyn: 8_500_000,
-  min_hours_ratio: 1.0,
-  min_avg_rating: 4.75,
-  min_ratings_for_gate: 10,
-  max_aht_s: 300,
-  paid_pause_reasons: ['training', 'coaching'],
-};
 
 export const DEFAULT_CONFIG: KezekConfig = {
   timezone: 'Asia/Almaty',
@@ -89,10 +104,21 @@ export const DEFAULT_CONFIG: KezekConfig = {
     '1414-ru': { language: 'ru' },
     '1414-kk': { language: 'kk' },
   },
-  pay: { full_time_hours_week: 40, rules: [DEFAULT_PAY_RULE] },
-  roster: {},
-  training: {},
-  users: {},
+  pay: DEFAULT_PAY_CONFIG,
+  roster: rosterSettings(),
+  training: trainingSettings(),
+  users: { session_hours: 12, max_failed_logins: 10, failure_window_minutes: 15 },
+  staffing: {
+    shrinkage: null,
+    max_occupancy: null,
+    max_abandon: null,
+    erlang_a: true,
+    interval_minutes: 15,
+    history_weeks: 26,
+    backtest_weeks: 2,
+    replications: 20,
+  },
+  ingest: { asterisk_times: 'local', agent_ids: 'extension', agent_map: {}, tokens: [] },
 };
 
 /** The config file is invalid: the CLI reports it as bad input (exit 2). */
@@ -121,7 +147,9 @@ function isValidTimeZone(tz: string): boolean {
 }
 
 /** Applies defaults to a validated partial config. */
-export function withDefaults(raw: Partial<KezekConfig> & { kpi?: Partial<KpiSettings> }): KezekConfig {
+export function withDefaults(
+  raw: Omit<Partial<KezekConfig>, 'roster' | 'training'> & { kpi?: Partial<KpiSettings>; roster?: Partial<RosterSettings>; training?: Partial<TrainingSettings> },
+): KezekConfig {
   const d = DEFAULT_CONFIG;
   const pay = raw.pay as Partial<PayConfig> | undefined;
   return {
@@ -130,11 +158,13 @@ export function withDefaults(raw: Partial<KezekConfig> & { kpi?: Partial<KpiSett
     queues: raw.queues ?? d.queues,
     pay: {
       full_time_hours_week: pay?.full_time_hours_week ?? d.pay.full_time_hours_week,
-      rules: pay?.rules?.map((r) => ({ ...DEFAULT_PAY_RULE, ...r })) ?? d.pay.rules,
+      rules: (pay?.rules ?? d.pay.rules).map((r) => ({ ...DEFAULT_PAY_RULE, ...r })),
     },
-    roster: raw.roster ?? {},
-    training: raw.training ?? {},
-    users: raw.users ?? {},
+    roster: rosterSettings(raw.roster),
+    training: trainingSettings(raw.training),
+    users: { ...d.users, ...raw.users },
+    staffing: { ...d.staffing, ...raw.staffing },
+    ingest: { ...d.ingest, ...raw.ingest },
   };
 }
 
@@ -209,6 +239,12 @@ export function publishServeEnvironment(target: DatabaseTarget, configFile: stri
     process.env.KEZEK_CLICKHOUSE_URL = target.url;
   }
   if (configFile) process.env.KEZEK_CONFIG = resolve(configFile);
+  // POST /api/ingest/* streams bodies of any size (adapter-node's default limit is 512 KiB).
+  process.env.BODY_SIZE_LIMIT ??= 'Infinity';
+  // adapter-node takes every request for HTTPS unless a header names the protocol; serve sets
+  // X-Forwarded-Proto to http on requests no proxy marked (see serve.ts), so the origin is
+  // right for the CSRF checks and the session cookie is Secure exactly behind HTTPS.
+  process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 }
 
 /** Settings of `kezek serve` and the dashboards process. */
@@ -219,6 +255,15 @@ export function serverSettings() {
     port: Number(env.PORT ?? 3000),
     configFile: env.KEZEK_CONFIG,
   };
+}
+
+/**
+ * Bearer tokens that may POST to /api/ingest/*: the config's `ingest.tokens` and the
+ * comma-separated `KEZEK_INGEST_TOKEN`. (Issue 8 replaces these with stored hashed tokens.)
+ */
+export function ingestTokens(config: KezekConfig): string[] {
+  const fromEnv = (process.env.KEZEK_INGEST_TOKEN ?? '').split(',').map((t) => t.trim());
+  return [...config.ingest.tokens, ...fromEnv].filter((t) => t !== '');
 }
 
 /** `KEZEK_DEBUG=1` prints stack traces of failures. */

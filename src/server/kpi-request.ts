@@ -14,6 +14,25 @@ export interface KpiParams {
   site?: string[];
   channel?: string[];
   agent?: string[];
+  /**
+   * Sites the caller may see (a site-limited supervisor, issue 8); null or absent = every site.
+   * Asking for another site is refused; asking for none means all of the allowed ones.
+   */
+  allowedSites?: readonly string[] | null;
+}
+
+/** A site outside the caller's sites was asked for (HTTP 403). */
+export class SiteNotAllowedError extends Error {
+  override name = 'SiteNotAllowedError';
+}
+
+/** The sites filter under a site limit: the sites asked for, each allowed, or all allowed ones. */
+export function scopedSites(requested: string[], allowed: readonly string[] | null | undefined): string[] {
+  if (!allowed) return requested;
+  const refused = requested.find((s) => !allowed.includes(s));
+  if (refused !== undefined) throw new SiteNotAllowedError(`the site ${refused.slice(0, 100)} is not among yours`);
+  // An empty allowed list would read as "no filter": match no site instead.
+  return requested.length ? requested : allowed.length ? [...allowed] : ['\u0000none'];
 }
 
 export function parseLocalDate(name: string, raw: string | null | undefined): string {
@@ -54,7 +73,7 @@ export function kpiRequest(params: KpiParams, config: KezekConfig): KpiRequest {
     filters: {
       queues: list(params.queue),
       languages: list(params.language),
-      sites: list(params.site),
+      sites: scopedSites(list(params.site), params.allowedSites),
       channels: list(params.channel),
       agents: list(params.agent),
     },

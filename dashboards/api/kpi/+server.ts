@@ -1,11 +1,11 @@
 import { error, json, type RequestHandler } from '@sveltejs/kit';
 import { serverContext } from '$server/context.ts';
 import { InputError } from '$server/input-error.ts';
-import { kpiRequest } from '$server/kpi-request.ts';
+import { kpiRequest, SiteNotAllowedError } from '$server/kpi-request.ts';
 import { fetchKpis } from '$server/queries/kpi.ts';
 
 /** GET /api/kpi?from=&to=&by=&queue=&language=&site=&channel= — the JSON of `kezek kpi --json`. */
-export const GET: RequestHandler = async ({ url }) => {
+export const GET: RequestHandler = async ({ url, locals }) => {
   const { client, config } = await serverContext();
   const p = url.searchParams;
   try {
@@ -19,12 +19,14 @@ export const GET: RequestHandler = async ({ url }) => {
         site: p.getAll('site'),
         channel: p.getAll('channel'),
         agent: p.getAll('agent'),
+        allowedSites: locals.allowedSites,
       },
       config,
     );
     return json(await fetchKpis(client, request));
   } catch (err) {
     if (err instanceof InputError) error(400, err.message);
+    if (err instanceof SiteNotAllowedError) error(403, err.message);
     throw err;
   }
 };

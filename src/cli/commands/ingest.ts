@@ -1,19 +1,36 @@
 import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { EVENT_KINDS, type EventKind } from '../../domain/events.ts';
-import { parseCommandArgs, UsageError } from '../args.ts';
+import { integerOption, parseCommandArgs, UsageError } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openContext } from '../context.ts';
 import { printJson, type CliIO } from '../io.ts';
 import { Progress } from '../progress.ts';
+import { ingestTokens, loadConfig } from '../../server/config.ts';
 import { callerSalt } from '../../server/queries/installation.ts';
+import { recordIngestRun } from '../../server/queries/ingest-checkpoints.ts';
+import { asteriskOptions } from '../../../ingest/asterisk/options.ts';
 import { createCallerHasher } from '../../../ingest/caller-hash.ts';
-import { FORMATS, ingestFiles, type IngestFormat } from '../../../ingest/ingest-files.ts';
-import type { IngestSummary } from '../../../ingest/event-writer.ts';
+import { EventWriter, type IngestSummary } from '../../../ingest/event-writer.ts';
+import { followFile } from '../../../ingest/follow.ts';
+import { ingestFiles } from '../../../ingest/ingest-files.ts';
+import { IngestSession } from '../../../ingest/ingest-session.ts';
+import { createPipeline, FORMATS, type IngestFormat } from '../../../ingest/pipelines.ts';
+import { HttpIngestError, ingestEndpoint, sendFile } from '../../../ingest/send-to-server.ts';
 
-const USAGE = `usage: kezek ingest FILE… --format F [--kind K] [--json]
+const USAGE = `usage: kezek ingest FILE… --format F [--kind K] [--utc] [--json]
+       kezek ingest FILE --follow --format F [--kind K]
+       kezek ingest FILE… --server URL [--token T] --format F [--kind K]
   --format   kezek-ndjson | kezek-csv | asterisk-queue-log | asterisk-cdr-csv
   --kind     calls | ratings | agent-events | agents (for the kezek formats; default calls)
-Every row is stored or rejected with its file, line and reason; re-ingesting never double counts.`;
+  --utc      Asterisk times without an offset are UTC (default: config ingest.asterisk_times)
+  --follow   follow a growing file like tail -F (rotation, truncation, a file that appears
+             later); the position is checkpointed in the database; SIGTERM stores and exits
+  --server   stream the files to a running kezek serve (the way to ingest while it holds the
+             database); --token or KEZEK_INGEST_TOKEN authenticates
+  --batch-rows N  rows stored per batch (default 50,000)
+Every row is stored or rejected with its file, line and reason; re-ingesting never double counts
+(kezek rejects lists the rejects; re-ingesting a fixed file resolves its earlier ones).`;
 
 function checkFiles(files: string[]): void {
   if (files.length === 0) throw new UsageError('no input file given');
@@ -32,14 +49,69 @@ export function printSummary(io: CliIO, summary: IngestSummary, json: boolean): 
   if (summary.rejected > 20) io.stdout(`  … and ${summary.rejected - 20} more (kezek rejects)\n`);
 }
 
+function add(total: IngestSummary, s: IngestSummary): void {
+  total.read += s.read;
+  total.accepted += s.accepted;
+  total.duplicates += s.duplicates;
+  total.rejected += s.rejected;
+  total.rejects.push(...s.rejects.slice(0, Math.max(0, 1000 - total.rejects.length)));
+}
+
+async function sendToServer(files: string[], url: string, token: string, endpoint: string, progress: Progress): Promise<IngestSummary> {
+  const total: IngestSummary = { read: 0, accepted: 0, duplicates: 0, rejected: 0, rejects: [] };
+  const size = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  let done = 0;
+  for (const file of files) {
+    try {
+      add(total, await sendFile(url, token, file, endpoint, (n) => progress.update((done += n), size, done / 1e6)));
+    } catch (err) {
+      if (err instanceof HttpIngestError && err.status < 500) throw new UsageError(err.message);
+      if (err instanceof TypeError) throw new Error(`cannot reach ${url}: ${(err.cause as Error)?.message ?? err.message}`);
+      throw err;
+    }
+  }
+  return total;
+}
+
+/** Follows one file until SIGTERM/SIGINT; returns what it ingested. */
+async function follow(values: Parameters<typeof openContext>[0], file: string, format: IngestFormat, kind: EventKind, utc: boolean): Promise<IngestSummary> {
+  if (format === 'kezek-csv') throw new UsageError('--follow reads kezek-ndjson, asterisk-queue-log or asterisk-cdr-csv');
+  const { client, config } = await openContext(values);
+  const path = resolve(file);
+  const events = new EventWriter(client, path, Infinity);
+  const opts = asteriskOptions(config, createCallerHasher(await callerSalt(client)), utc);
+  const pipeline = createPipeline(client, events, format, kind, opts);
+  const session = new IngestSession(client, pipeline, events, `follow:${format}:${path}`);
+  await recordIngestRun(client, path, pipeline.rejectKind);
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+  try {
+    await followFile(session, path, events.summary, { signal: stop.signal });
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  }
+  return events.summary;
+}
+
 export const command: Command = {
   name: 'ingest',
-  summary: 'store events from files (kezek NDJSON/CSV, Asterisk queue_log, Asterisk CDR CSV)',
+  summary: 'store events from files (kezek NDJSON/CSV, Asterisk queue_log, Asterisk CDR CSV), follow or send them',
   usage: USAGE,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(
       argv,
-      { format: { type: 'string' }, kind: { type: 'string' } },
+      {
+        format: { type: 'string' },
+        kind: { type: 'string' },
+        follow: { type: 'boolean', default: false },
+        server: { type: 'string' },
+        token: { type: 'string' },
+        utc: { type: 'boolean', default: false },
+        'batch-rows': { type: 'string' },
+      },
       true,
     );
     const format = values.format as IngestFormat | undefined;
@@ -51,18 +123,33 @@ export const command: Command = {
     if (!(EVENT_KINDS as readonly string[]).includes(kind)) {
       throw new UsageError(`--kind: unknown kind "${kind}" (expected ${EVENT_KINDS.join(', ')})`);
     }
-    checkFiles(positionals);
-    const { client, config } = await openContext(values);
-    const hashCaller = createCallerHasher(await callerSalt(client));
-    const progress = new Progress(io, 'ingest', io.isTTY && !values.json, 'MB');
-    const summary = await ingestFiles(client, positionals, {
-      format,
-      kind,
-      hashCaller,
-      queues: config.queues,
-      onProgress: (done, total) => progress.update(done, total, done / 1e6),
-    });
+    const json = Boolean(values.json);
+    const progress = new Progress(io, 'ingest', io.isTTY && !json, values.server ? 'MB' : 'rows');
+    let summary: IngestSummary;
+    if (values.follow) {
+      if (positionals.length !== 1) throw new UsageError('--follow takes exactly one file');
+      if (values.server) throw new UsageError('--follow and --server cannot be combined yet');
+      summary = await follow(values, positionals[0], format, kind, values.utc);
+    } else if (values.server) {
+      checkFiles(positionals);
+      const endpoint = ingestEndpoint(format, kind);
+      if (!endpoint) throw new UsageError(`--server does not take --format ${format} (kezek-ndjson, kezek-csv, asterisk-queue-log)`);
+      const token = values.token ?? ingestTokens(loadConfig(values.config))[0];
+      if (!token) throw new UsageError('--server needs --token T (or KEZEK_INGEST_TOKEN)');
+      summary = await sendToServer(positionals, values.server, token, endpoint, progress);
+    } else {
+      checkFiles(positionals);
+      const { client, config } = await openContext(values);
+      const hashCaller = createCallerHasher(await callerSalt(client));
+      summary = await ingestFiles(client, positionals, {
+        ...asteriskOptions(config, hashCaller, values.utc),
+        format,
+        kind,
+        batchRows: integerOption('batch-rows', values['batch-rows'], 1),
+        onProgress: (done, total, rows) => progress.update(done, total, rows),
+      });
+    }
     progress.done();
-    printSummary(io, summary, Boolean(values.json));
+    printSummary(io, summary, json);
   },
 };

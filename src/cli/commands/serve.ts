@@ -9,12 +9,15 @@ import { SERVE_MARKER } from '../../server/clickhouse/client.ts';
 import { publishServeEnvironment, serverSettings } from '../../server/config.ts';
 import { projectPath } from '../../server/project-files.ts';
 import { countCalls } from '../../server/queries/counts.ts';
+import { createFirstAdmin } from '../../server/auth/user-admin.ts';
 import { runDemo } from './demo.ts';
 
 const USAGE = `usage: kezek serve [--port P] [--host H] [--demo-if-empty] [--days N]
 Serves the dashboards and the HTTP API (default http://127.0.0.1:3000). The server binds
 127.0.0.1 unless --host says otherwise. --demo-if-empty first creates N days (default 90) of demo
-history when the database holds no calls. Needs a build of the dashboards (npm run build).`;
+history when the database holds no calls. Needs a build of the dashboards (npm run build).
+Every page and API needs a signed-in user (kezek users add); when the database has no users yet,
+serve creates the admin "admin" with a random password and prints it once on standard error.`;
 
 export const command: Command = {
   name: 'serve',
@@ -39,16 +42,20 @@ export const command: Command = {
       io.stderr(`the database is empty: creating ${days} days of demo history…\n`);
       await runDemo(ctx, { days, seed: 1414, end: undefined }, io, false);
     }
+    // A new installation has no users: one admin with a random password, shown once below.
+    const firstAdmin = await createFirstAdmin(ctx.client);
     publishServeEnvironment(ctx.target, values.config);
     const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
       handler: (req: unknown, res: unknown, next: () => void) => void;
     };
-    const server = createServer((req, res) =>
+    const server = createServer((req, res) => {
+      // This server speaks plain HTTP: a request that no HTTPS proxy marked came over http.
+      req.headers['x-forwarded-proto'] ??= 'http';
       handler(req, res, () => {
         res.statusCode = 404;
         res.end('Not found');
-      }),
-    );
+      });
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => resolve());
@@ -59,6 +66,14 @@ export const command: Command = {
     const marker = ctx.target.kind === 'embedded' ? join(ctx.target.path, SERVE_MARKER) : null;
     if (marker) writeFileSync(marker, JSON.stringify({ url, pid: process.pid }));
     io.stdout(`kezek serves ${url}\n`);
+    if (firstAdmin) {
+      io.stderr(
+        `\nfirst run: there were no users, so kezek created the admin "${firstAdmin.username}" with the password\n\n` +
+          `    ${firstAdmin.password}\n\n` +
+          `It is shown only this once. Sign in at ${url}/login, then add users on /admin (or kezek users add)\n` +
+          `and set your own password (kezek users reset-password ${firstAdmin.username}).\n\n`,
+      );
+    }
 
     await new Promise<void>((resolve) => {
       const stop = () => {

@@ -51,17 +51,21 @@ export function isKpiGroup(name: string): name is KpiGroup {
   return Object.hasOwn(GROUP_EXPRESSIONS, name);
 }
 
-function buildSql(by: KpiGroup[]): string {
+/**
+ * The KPI SQL grouped by `by`; `kpiSql` is kpi.sql's text, or a variant of it whose visit part
+ * reads a rollup (rollup-kpi.ts) — the rating and FCR parts stay the same.
+ */
+export function buildKpiSql(by: KpiGroup[], kpiSql = sqlQuery('kpi')): string {
   const select = by.map((g, i) => `${GROUP_EXPRESSIONS[g]} AS g${i},`).join('\n    ');
   const groupBy = by.length ? `GROUP BY ${by.map((_, i) => `g${i}`).join(', ')} ORDER BY ${by.map((_, i) => `g${i}`).join(', ')}` : '';
-  return `${sqlQuery('kpi-contacts')}\n${sqlQuery('kpi').replace('__GROUP__', select).replace('__GROUP_BY__', groupBy)}`;
+  return `${sqlQuery('kpi-contacts')}\n${kpiSql.replace('__GROUP__', select).replace('__GROUP_BY__', groupBy)}`;
 }
 
-export async function fetchKpis(client: ClickHouseClient, req: KpiRequest): Promise<KpiResult> {
+export async function fetchKpis(client: ClickHouseClient, req: KpiRequest, sql = buildKpiSql(req.by)): Promise<KpiResult> {
   const { startMs, endMs } = localDateRange(req.from, req.to, req.timezone);
   const f = req.filters ?? {};
   const rs = await client.query({
-    query: buildSql(req.by),
+    query: sql,
     format: 'JSONEachRow',
     query_params: {
       from: toClickHouseTime(startMs),

@@ -1,0 +1,41 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { serverContext } from '$server/context.ts';
+import { hrCloseMonth, hrMonth, hrMonthPage, hrWhatIf, inputMessage } from '$server/payroll-hr.ts';
+
+export const load: PageServerLoad = async ({ url, locals }) => {
+  const ctx = await serverContext();
+  try {
+    return await hrMonthPage(ctx, hrMonth(ctx, url.searchParams.get('month')), locals.lang);
+  } catch (err) {
+    error(400, inputMessage(err));
+  }
+};
+
+export const actions: Actions = {
+  whatif: async ({ request, locals }) => {
+    const form = await request.formData();
+    try {
+      const ctx = await serverContext();
+      return {
+        whatIf: await hrWhatIf(
+          ctx,
+          { month: form.get('month'), file: form.get('file'), text: form.get('text') },
+          locals.lang,
+        ),
+      };
+    } catch (err) {
+      return fail(400, { whatIfError: inputMessage(err), text: String(form.get('text') ?? '') });
+    }
+  },
+  close: async ({ request }) => {
+    const form = await request.formData();
+    let month: string;
+    try {
+      month = await hrCloseMonth(await serverContext(), form.get('month'));
+    } catch (err) {
+      return fail(400, { closeError: inputMessage(err) });
+    }
+    redirect(303, `/hr?month=${month}`);
+  },
+};

@@ -1,0 +1,167 @@
+/**
+ * Asterisk CDR CSV records → stored rows (`cdr_record`: every well-formed row, identical rows
+ * once) and, through the CdrAssembler (grouped by linkedid), call visits of queues and direct
+ * calls (DESIGN §5). Numbers (src, dst, clid) are hashed before a row is stored or held in the
+ * assembler, whose state is persisted in checkpoints (DESIGN §10).
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import { insertRawRows, storedRawKeys, type CdrRecordRow } from '../../src/server/queries/ingest-raw-rows.ts';
+import { insertDirectCalls, storedDirectCallIds } from '../../src/server/queries/cdr-direct-calls.ts';
+import { CdrAssembler, type CdrSnapshot } from '../formats/asterisk-cdr-csv/assembler.ts';
+import type { CdrRecord, DirectCall } from '../formats/asterisk-cdr-csv/call.ts';
+import type { CdrLayout } from '../formats/asterisk-cdr-csv/layout.ts';
+import { CdrParser, type CdrRow } from '../formats/asterisk-cdr-csv/parse-record.ts';
+import { CsvRecordJoiner } from '../formats/csv.ts';
+import { toClickHouseTime } from '../formats/time.ts';
+import type { CallerHasher } from '../formats/types.ts';
+import { emptySummary, type EventWriter, type IngestSummary, type StoreStep } from '../event-writer.ts';
+import { lineProblem, type LinePipeline } from '../pipeline.ts';
+import type { RawLine } from '../read-lines.ts';
+import { RowStore } from '../row-store.ts';
+import { alreadyHashed, type AsteriskOptions } from './options.ts';
+
+interface CdrState {
+  layout: CdrLayout | null;
+  assembler: CdrSnapshot;
+}
+
+const CALLER_IN_CLID = /<([^>]*)>/;
+
+/** The row with its numbers hashed: src (or the number in clid), dst; clid dropped; raw → its hash. */
+export function redactCdrRow(row: CdrRow, hashCaller: CallerHasher): CdrRow {
+  const caller = row.src !== '' ? row.src : (CALLER_IN_CLID.exec(row.clid)?.[1] ?? '');
+  return { ...row, src: hashCaller(caller), dst: hashCaller(row.dst), clid: '', raw: hashCaller(row.raw) || row.raw };
+}
+
+function cdrRecordRow(r: CdrRow, source: string, line: number): CdrRecordRow {
+  return {
+    call_key: r.callKey,
+    start: toClickHouseTime(r.startMs),
+    answer: r.answerMs === null ? null : toClickHouseTime(r.answerMs),
+    end: toClickHouseTime(r.endMs),
+    duration_s: r.durationSeconds,
+    billsec_s: r.billSeconds,
+    disposition: r.disposition,
+    src_hash: r.src,
+    dst_hash: r.dst,
+    channel: r.channel,
+    dstchannel: r.dstchannel,
+    lastapp: r.lastapp,
+    lastdata: r.lastdata,
+    dcontext: r.dcontext,
+    accountcode: r.accountcode,
+    uniqueid: r.uniqueid,
+    linkedid: r.linkedid,
+    userfield: r.userfield,
+    row_hash: r.raw,
+    source,
+    line,
+  };
+}
+
+export class CdrPipeline implements LinePipeline {
+  readonly rejectKind = 'cdr';
+  readonly derived = emptySummary();
+  private joiner = new CsvRecordJoiner();
+  private parser: CdrParser;
+  private assembler: CdrAssembler;
+  private readonly rows: RowStore<{ ms: number; row: CdrRecordRow }>;
+  private readonly direct: RowStore<DirectCall>;
+  private open = false;
+
+  constructor(
+    client: ClickHouseClient,
+    private readonly events: EventWriter,
+    private readonly opts: AsteriskOptions,
+  ) {
+    this.parser = this.newParser(null);
+    this.assembler = new CdrAssembler({ ...opts, hashCaller: alreadyHashed });
+    this.rows = new RowStore({
+      keyOf: (r) => `${r.ms}\u0000${r.row.row_hash}`,
+      storedKeys: (rows) => {
+        const times = rows.map((r) => r.ms);
+        return storedRawKeys(client, 'cdr_record', Math.min(...times), Math.max(...times));
+      },
+      insert: (rows) => insertRawRows(client, 'cdr_record', rows.map((r) => r.row)),
+    });
+    this.direct = new RowStore<DirectCall>({
+      keyOf: (c) => c.callId,
+      storedKeys: (calls) => storedDirectCallIds(client, calls.map((c) => c.callId)),
+      insert: (calls) => insertDirectCalls(client, calls, events.source),
+    });
+  }
+
+  beginFile(): void {
+    this.joiner = new CsvRecordJoiner();
+    this.parser = this.newParser(null);
+    this.open = false;
+  }
+
+  line(raw: RawLine, source: string, tally: IngestSummary): void {
+    if (raw.tooLong) return this.record(raw, source, tally);
+    const record = this.joiner.push(raw.line, raw.text);
+    this.open = record === null;
+    if (record) this.record({ ...raw, ...record }, source, tally);
+  }
+
+  endFile(source: string, tally: IngestSummary, last: boolean): void {
+    const open = this.joiner.flush();
+    this.open = false;
+    if (open) this.record({ ...open, tooLong: false }, source, tally);
+    if (last) this.emit(this.assembler.flush());
+  }
+
+  atBoundary(): boolean {
+    return !this.open;
+  }
+
+  size(): number {
+    return this.rows.size + this.direct.size;
+  }
+
+  seal(): StoreStep {
+    const rows = this.rows.seal();
+    const direct = this.direct.seal();
+    return async () => {
+      await rows();
+      await direct();
+    };
+  }
+
+  state(): CdrState {
+    return { layout: this.parser.layout, assembler: this.assembler.snapshot() };
+  }
+
+  restore(state: unknown): void {
+    const s = state as CdrState | null;
+    this.parser = this.newParser(s?.layout ?? null);
+    this.assembler = new CdrAssembler({ ...this.opts, hashCaller: alreadyHashed });
+    if (s?.assembler) this.assembler.restore(s.assembler);
+  }
+
+  private newParser(layout: CdrLayout | null): CdrParser {
+    return new CdrParser({ nowMs: Date.now(), timeZone: this.opts.timeZone }, layout);
+  }
+
+  private record(raw: RawLine, source: string, tally: IngestSummary): void {
+    const problem = lineProblem(raw);
+    const parsed = problem ? ({ ok: false, reason: problem } as const) : this.parser.parse({ source, line: raw.line, text: raw.text });
+    if (parsed.ok && parsed.row === null) return; // a blank line or a header row
+    tally.read++;
+    if (!parsed.ok) {
+      const reject = { source, line: raw.line, format: 'asterisk-cdr-csv', kind: this.rejectKind, raw: raw.text, reason: parsed.reason };
+      this.events.pushReject(reject, tally);
+      return;
+    }
+    const row = redactCdrRow(parsed.row, this.opts.hashCaller);
+    this.rows.push({ ms: row.startMs, row: cdrRecordRow(row, source, raw.line) }, tally);
+    this.emit(this.assembler.add(row));
+  }
+
+  private emit(records: readonly CdrRecord[]): void {
+    for (const r of records) {
+      if (r.kind === 'direct-calls') this.direct.push(r.row, this.derived);
+      else this.events.push([r], this.derived);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Asterisk queue_log lines → stored lines (`queue_log_event`: every well-formed line, identical
+ * lines once) and, through the QueueLogAssembler, call visits and agent events (DESIGN §5).
+ *
+ * The caller id (ENTERQUEUE data2) is personal data: it is hashed before the line is stored or
+ * held in the assembler, whose open visits are persisted in checkpoints (DESIGN §10).
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import { insertRawRows, storedRawKeys, type QueueLogEventRow } from '../../src/server/queries/ingest-raw-rows.ts';
+import { QueueLogAssembler, type QueueLogSnapshot } from '../formats/asterisk-queue-log/assembler.ts';
+import type { QueueLogEvent } from '../formats/asterisk-queue-log/event.ts';
+import { parseQueueLogLine } from '../formats/asterisk-queue-log/parse-line.ts';
+import { toClickHouseTime } from '../formats/time.ts';
+import type { CallerHasher } from '../formats/types.ts';
+import { emptySummary, type EventWriter, type IngestSummary, type StoreStep } from '../event-writer.ts';
+import { lineProblem, type LinePipeline } from '../pipeline.ts';
+import type { RawLine } from '../read-lines.ts';
+import { RowStore } from '../row-store.ts';
+import { alreadyHashed, type AsteriskOptions } from './options.ts';
+
+interface LineRow {
+  ms: number;
+  row: QueueLogEventRow;
+}
+
+const PIPE_FORM = /^\d+(?:\.\d+)?\|/;
+
+/** The event with its caller id hashed, in `data` and in `raw` (realtime CSV lines become the pipe form). */
+export function redactQueueLogEvent(event: QueueLogEvent, hashCaller: CallerHasher): QueueLogEvent {
+  if (event.verb !== 'ENTERQUEUE' || (event.data[1] ?? '') === '') return event;
+  const data = [...event.data];
+  data[1] = hashCaller(data[1]);
+  let raw: string;
+  if (PIPE_FORM.test(event.raw)) {
+    const fields = event.raw.split('|');
+    fields[6] = data[1];
+    raw = fields.join('|');
+  } else {
+    raw = [event.timeMs / 1000, event.callId, event.queue, event.agent, event.verb, ...data].join('|');
+  }
+  return { ...event, data, raw };
+}
+
+export function queueLogLineStore(client: ClickHouseClient): RowStore<LineRow> {
+  return new RowStore<LineRow>({
+    keyOf: (r) => `${r.ms}\u0000${r.row.raw}`,
+    storedKeys: (rows) => {
+      let min = Infinity;
+      let max = -Infinity;
+      for (const r of rows) {
+        if (r.ms < min) min = r.ms;
+        if (r.ms > max) max = r.ms;
+      }
+      return storedRawKeys(client, 'queue_log_event', min, max);
+    },
+    insert: (rows) => insertRawRows(client, 'queue_log_event', rows.map((r) => r.row)),
+  });
+}
+
+export class QueueLogPipeline implements LinePipeline {
+  readonly rejectKind = 'queue-log';
+  /** Visits and agent events derived (accepted = new ones stored). */
+  readonly derived = emptySummary();
+  private assembler: QueueLogAssembler;
+  private readonly lines: RowStore<LineRow>;
+  private nowMs = Date.now();
+
+  constructor(
+    client: ClickHouseClient,
+    private readonly events: EventWriter,
+    private readonly opts: AsteriskOptions,
+  ) {
+    this.lines = queueLogLineStore(client);
+    this.assembler = this.newAssembler();
+  }
+
+  beginFile(): void {
+    this.nowMs = Date.now();
+  }
+
+  line(raw: RawLine, source: string, tally: IngestSummary): void {
+    const problem = lineProblem(raw);
+    const parsed = problem
+      ? ({ ok: false, reason: problem } as const)
+      : parseQueueLogLine({ source, line: raw.line, text: raw.text }, { nowMs: this.nowMs, timeZone: this.opts.timeZone });
+    if (parsed.ok && parsed.event === null) return; // a blank line or a realtime CSV header
+    tally.read++;
+    if (!parsed.ok) {
+      const reject = { source, line: raw.line, format: 'asterisk-queue-log', kind: this.rejectKind, raw: raw.text, reason: parsed.reason };
+      this.events.pushReject(reject, tally);
+      return;
+    }
+    const event = redactQueueLogEvent(parsed.event, this.opts.hashCaller);
+    const row: QueueLogEventRow = {
+      time: toClickHouseTime(event.timeMs),
+      call_id: event.callId,
+      queue: event.queue,
+      agent: event.agent,
+      event: event.verb,
+      data: event.data,
+      raw: event.raw,
+      source,
+      line: raw.line,
+    };
+    this.lines.push({ ms: event.timeMs, row }, tally);
+    const records = this.assembler.add(event);
+    if (records.length > 0) this.events.push(records, this.derived);
+  }
+
+  endFile(): void {}
+
+  atBoundary(): boolean {
+    return true;
+  }
+
+  size(): number {
+    return this.lines.size;
+  }
+
+  seal(): StoreStep {
+    this.nowMs = Date.now();
+    return this.lines.seal();
+  }
+
+  state(): QueueLogSnapshot {
+    return this.assembler.snapshot();
+  }
+
+  restore(state: unknown): void {
+    this.assembler = this.newAssembler();
+    if (state) this.assembler.restore(state as QueueLogSnapshot);
+  }
+
+  private newAssembler(): QueueLogAssembler {
+    return new QueueLogAssembler({ ...this.opts, hashCaller: alreadyHashed });
+  }
+}

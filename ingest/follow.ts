@@ -1,0 +1,161 @@
+/**
+ * `kezek ingest --follow FILE`: follows a growing file like `tail -F` — rotation by rename (the
+ * old file is read to its end, then the new one from its start), truncation (read again from the
+ * start), a file that appears later. The position (file identity `dev:ino`, byte offset, line)
+ * is checkpointed with the pipeline's state after the rows up to it are stored (IngestSession),
+ * so a restart after `kill -9` continues where the last checkpoint stands; a rotation that
+ * happened meanwhile is found by the old file's identity in the same directory.
+ *
+ * Only complete lines are read: a line still being written waits for its newline.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { IngestSummary } from './event-writer.ts';
+import type { IngestSession, InputPosition } from './ingest-session.ts';
+import { readLines } from './read-lines.ts';
+
+export interface FollowOptions {
+  /** Stops the follower: it reads what is there, commits and returns. */
+  signal: AbortSignal;
+  pollMs?: number;
+  /** Longest time rows wait before they are stored (default 1 s). */
+  commitEveryMs?: number;
+  batchRows?: number;
+}
+
+interface OpenFile {
+  handle: FileHandle;
+  id: string;
+  offset: number;
+  line: number;
+}
+
+const identity = (s: { dev: number; ino: number }) => `${s.dev}:${s.ino}`;
+
+async function statOrNull(path: string) {
+  try {
+    return await stat(path);
+  } catch {
+    return null;
+  }
+}
+
+/** A file in `dir` with identity `id` (the followed file, renamed by a rotation), or null. */
+async function findById(dir: string, id: string): Promise<string | null> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const s = await statOrNull(join(dir, name));
+    if (s?.isFile() && identity(s) === id) return join(dir, name);
+  }
+  return null;
+}
+
+export async function followFile(session: IngestSession, path: string, summary: IngestSummary, options: FollowOptions): Promise<void> {
+  const { pipeline } = session;
+  const pollMs = options.pollMs ?? 200;
+  const commitEveryMs = options.commitEveryMs ?? 1000;
+  const batchRows = options.batchRows ?? 50_000;
+  const source = path;
+  let current = null as OpenFile | null;
+  let lastCommitMs = Date.now();
+  let committed: InputPosition | null = null;
+
+  const position = (): InputPosition => (current ? { fileId: current.id, offset: current.offset, line: current.line } : (committed ?? { fileId: '', offset: 0, line: 0 }));
+  const commit = async () => {
+    const at = position();
+    await session.commit(at);
+    committed = at;
+    lastCommitMs = Date.now();
+  };
+
+  /** Reads complete lines from the current file's offset up to its end (all of it when `final`). */
+  const drain = async (final: boolean) => {
+    const file = current!;
+    const { size } = await file.handle.stat();
+    if (size <= file.offset) return false;
+    const stream = file.handle.createReadStream({ start: file.offset, end: size - 1, autoClose: false, highWaterMark: 1 << 20 });
+    let read = false;
+    for await (const raw of readLines(stream, { startByte: file.offset, startLine: file.line, holdPartial: !final })) {
+      pipeline.line(raw, source, summary);
+      read = true;
+      if (pipeline.atBoundary()) {
+        file.offset = raw.end ?? size;
+        file.line = raw.line;
+        if (session.size >= batchRows) await commit();
+      }
+    }
+    return read;
+  };
+
+  const openPath = async (p: string, id: string, offset: number, line: number) => {
+    current = { handle: await open(p, 'r'), id, offset, line };
+  };
+  const close = async () => {
+    await current?.handle.close();
+    current = null;
+  };
+
+  const checkpoint = await session.open();
+  if (checkpoint?.fileId) {
+    committed = { fileId: checkpoint.fileId, offset: checkpoint.offset, line: checkpoint.line };
+    const s = await statOrNull(path);
+    // Rotated while we were down: finish the old file first.
+    const old = s && identity(s) === checkpoint.fileId ? path : await findById(dirname(path), checkpoint.fileId);
+    if (old) await openPath(old, checkpoint.fileId, checkpoint.offset, checkpoint.line);
+  }
+
+  let watcher: FSWatcher | null = null;
+  let wake: (() => void) | null = null;
+  try {
+    watcher = watch(dirname(path), (_event, name) => {
+      if (name === null || name === basename(path) || current) wake?.();
+    });
+  } catch {
+    watcher = null; // polling alone still works
+  }
+  options.signal.addEventListener('abort', () => wake?.());
+
+  try {
+    for (;;) {
+      const stopping = options.signal.aborted;
+      const s = await statOrNull(path);
+      if (current) {
+        const { size } = await current.handle.stat();
+        if (size < current.offset) {
+          // Truncated (copytruncate): the file starts again.
+          current.offset = 0;
+          current.line = 0;
+          pipeline.beginFile();
+        }
+      }
+      if (current && s && identity(s) !== current.id) {
+        await drain(true); // rotated: the rest of the old file, then the new one
+        pipeline.endFile(source, summary, false);
+        await close();
+      }
+      if (!current && s?.isFile()) {
+        await openPath(path, identity(s), 0, 0);
+        pipeline.beginFile();
+      }
+      const read = current ? await drain(false) : false;
+      const at = position();
+      const moved = current !== null && (committed === null || committed.fileId !== at.fileId || committed.offset !== at.offset);
+      const due = stopping || !read || Date.now() - lastCommitMs >= commitEveryMs;
+      if ((session.size > 0 || moved) && due) await commit();
+      if (stopping) break;
+      if (!read) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pollMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+      }
+    }
+  } finally {
+    watcher?.close();
+    await close();
+  }
+}

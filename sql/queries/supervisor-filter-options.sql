@@ -1,0 +1,8 @@
+-- The values the filter lists offer: those seen in the rollup over the last 92 days before {to}.
+SELECT
+    arraySort(groupUniqArray(queue)) AS queues,
+    arraySort(groupUniqArray(language)) AS languages,
+    arraySort(groupUniqArray(site)) AS sites,
+    arraySort(groupUniqArray(channel)) AS channels
+FROM call_interval
+WHERE interval_start >= {to:DateTime64(3, 'UTC')} - toIntervalDay(92) AND interval_start < {to:DateTime64(3, 'UTC')}

@@ -1,0 +1,135 @@
+/**
+ * The weekly roster pipeline: shift mix (step 1, a MIP solved by the solver passed in), whole
+ * breaks (step 2), named operators (step 3), bilingual skills, activities (trainings, placed by
+ * the caller's hook while the roster is still open), break refinement, coverage and shortfalls.
+ * The cost of the named roster is measured against the plan's proven lower bound.
+ */
+import { assignOperators, type Reservation } from './assign.ts';
+import { refineBreaks } from './breaks.ts';
+import { coverageRows, scheduledGrid } from './coverage.ts';
+import type { SolveResult, Solver } from './linear-model.ts';
+import { prepareProblem, type Problem, type RosterInput } from './problem.ts';
+import { addShifts } from './repair.ts';
+import { buildShiftModel, decodeShiftPlan, type ShiftPlan } from './shift-model.ts';
+import { hoursBelowContract, rosterCost, underCover } from './shortfalls.ts';
+import { chooseSkills } from './skills.ts';
+import type { Assignment, CoverageRow, Shortfall } from './types.ts';
+
+export interface RosterOptions {
+  solver: Solver;
+  /** Extra operators to plan for (reserved trainings): extra[d][k][slot]. */
+  reserved?: number[][][];
+  reservations?: Reservation[];
+  /** Places activities into the named roster (before breaks are refined). */
+  placeActivities?: (problem: Problem, assignments: Assignment[], scheduled: number[][][]) => Shortfall[];
+  /** Stop after step 1 (a what-if plan without names). */
+  planOnly?: boolean;
+  timeLimitSeconds?: number;
+}
+
+export interface RosterResult {
+  status: 'optimal' | 'feasible' | 'no_solution';
+  objective: number | null;
+  lowerBound: number | null;
+  gap: number | null;
+  /** Seconds in the solver (step 1) and in the whole pipeline. */
+  solveSeconds: number;
+  totalSeconds: number;
+  peakRssBytes: number | null;
+  planObjective: number | null;
+  plan: ShiftPlan | null;
+  problem: Problem;
+  assignments: Assignment[];
+  coverage: CoverageRow[];
+  shortfalls: Shortfall[];
+  /** Size of the step-1 model. */
+  model: { columns: number; integers: number; rows: number };
+}
+
+export async function planRoster(input: RosterInput, options: RosterOptions): Promise<RosterResult> {
+  const started = Date.now();
+  const problem = prepareProblem(input);
+  const required = options.reserved
+    ? problem.required.map((day, d) => day.map((row, k) => row.map((v, s) => v + (options.reserved![d]?.[k]?.[s] ?? 0))))
+    : problem.required;
+  const sm = buildShiftModel(problem, required);
+  const { solver } = options;
+  const s = input.settings.solver;
+  const res: SolveResult = await solver(sm.model, {
+    timeLimitSeconds: options.timeLimitSeconds ?? s.time_limit_s,
+    mipRelGap: s.mip_rel_gap,
+    randomSeed: s.random_seed,
+  });
+  const model = { columns: sm.model.numCols, integers: sm.model.integrality.reduce((a, b) => a + b, 0), rows: sm.model.rowLower.length };
+  const base = {
+    solveSeconds: res.seconds,
+    peakRssBytes: res.peakRssBytes ?? null,
+    problem,
+    model,
+    lowerBound: res.bound,
+    planObjective: res.objective,
+  };
+  if (!res.values) {
+    const none = scheduledGrid(problem, []);
+    return {
+      ...base,
+      status: 'no_solution',
+      objective: null,
+      gap: null,
+      totalSeconds: (Date.now() - started) / 1000,
+      plan: null,
+      assignments: [],
+      coverage: coverageRows(problem, none),
+      shortfalls: [
+        ...problem.excluded,
+        { kind: 'rule_slack', amount: 0, unit: 'shifts', message: `the shift plan found no solution (${res.status}${res.message ? `: ${res.message}` : ''}); raise roster.solver.time_limit_s` },
+        ...underCover(problem, none),
+      ],
+    };
+  }
+  const plan = decodeShiftPlan(sm, res.values);
+  const status = res.status === 'optimal' ? 'optimal' : 'feasible';
+  if (options.planOnly) {
+    return { ...base, status, objective: res.objective, gap: gapOf(res.objective, res.bound), totalSeconds: (Date.now() - started) / 1000, plan, assignments: [], coverage: [], shortfalls: [] };
+  }
+  const { assignments, unfilled, fixedSkill } = assignOperators(problem, plan, sm.columns, options.reservations);
+  let scheduled = scheduledGrid(problem, assignments.filter((a) => fixedSkill.get(a) !== null));
+  chooseSkills(problem, assignments.filter((a) => fixedSkill.get(a) === null), scheduled);
+  scheduled = scheduledGrid(problem, assignments);
+  refineBreaks(problem, assignments, scheduled, 1);
+  addShifts(problem, assignments, scheduled);
+  refineBreaks(problem, assignments, scheduled, 1);
+  const activityShortfalls = options.placeActivities?.(problem, assignments, scheduled) ?? [];
+  scheduled = scheduledGrid(problem, assignments);
+  refineBreaks(problem, assignments, scheduled, 2);
+  scheduled = scheduledGrid(problem, assignments);
+  const objective = rosterCost(problem, assignments, scheduled);
+  const shortfalls: Shortfall[] = [...problem.excluded, ...unfilled, ...underCover(problem, scheduled), ...hoursBelowContract(problem, assignments), ...activityShortfalls];
+  if (plan.hoursShort > 1e-6) {
+    shortfalls.push({
+      kind: 'rule_slack',
+      amount: plan.hoursShort,
+      unit: 'hours',
+      message: `the plan leaves ${plan.hoursShort.toFixed(1)} contract hours unused (elastic weekly-hours rule): more operators than the requirement needs`,
+    });
+  }
+  assignments.sort((a, b) => (a.agent_id < b.agent_id ? -1 : a.agent_id > b.agent_id ? 1 : a.date < b.date ? -1 : 1));
+  return {
+    ...base,
+    status,
+    objective,
+    gap: gapOf(objective, res.bound),
+    totalSeconds: (Date.now() - started) / 1000,
+    plan,
+    assignments,
+    coverage: coverageRows(problem, scheduled),
+    shortfalls,
+  };
+}
+
+/** (objective − bound) / objective; null without both. */
+export function gapOf(objective: number | null, bound: number | null): number | null {
+  if (objective === null || bound === null) return null;
+  if (objective === 0) return 0;
+  return (objective - bound) / Math.abs(objective);
+}

@@ -1,0 +1,39 @@
+/**
+ * What /planner/roster and /planner/training show: the week's roster and training calendar with
+ * what the page needs to re-check manual edits itself (operators' facts, the roster settings).
+ * A roster is solved once per week and kept for the process (solves take up to the time limit).
+ */
+import { isoWeekOf } from '../domain/roster/time.ts';
+import type { ServerContext } from './context.ts';
+import { InputError } from './input-error.ts';
+import { rosterJson, rosterRequest, rosterWeek, trainingJson, type WeekResult } from './roster.ts';
+
+const cache = new Map<string, Promise<WeekResult>>();
+
+export async function rosterView(ctx: ServerContext, params: URLSearchParams) {
+  const week = params.get('week') ?? isoWeekOf(new Date().toISOString().slice(0, 10));
+  if (!params.get('week')) return { week, pending: true as const };
+  try {
+    const req = rosterRequest({ week });
+    let result = cache.get(week);
+    if (!result || params.get('rebuild')) {
+      result = rosterWeek(ctx, req);
+      cache.set(week, result);
+      result.catch(() => cache.delete(week));
+    }
+    const r = await result;
+    return {
+      week,
+      pending: false as const,
+      dates: req.dates,
+      intervalMinutes: r.intervalMinutes,
+      settings: ctx.config.roster,
+      operators: r.plan.roster.problem.operators.map((o) => ({ agent_id: o.agent_id, name: o.name, site: o.site, department: o.department, languages: o.languages, contract_hours_week: o.contract_hours_week })),
+      roster: rosterJson(r),
+      training: trainingJson(r),
+    };
+  } catch (err) {
+    if (err instanceof InputError) return { week, pending: true as const, error: err.message };
+    throw err;
+  }
+}

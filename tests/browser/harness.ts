@@ -1,0 +1,143 @@
+/**
+ * Browser-test harness (issue 2 and 4): once per test file, a temp database with a few days of
+ * demo history ending yesterday in Asia/Almaty, `kezek kpi --json` answers computed BEFORE the
+ * server opens the database (one process binds one data directory), a `kezek serve` child on a
+ * free port, and Debian's chromium driven by playwright-core.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { KpiRow } from '../../src/domain/kpi/kpi-row.ts';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const KEZEK = join(REPO_ROOT, 'bin/kezek.js');
+export const SCREENSHOTS = join(REPO_ROOT, 'test-results/screenshots');
+export const TIMEZONE = 'Asia/Almaty';
+/** The bearer token the test server accepts on POST /api/ingest/* (when that route exists). */
+export const INGEST_TOKEN = 'browser-test-token';
+
+/** A local date in Asia/Almaty, `days` from today. */
+export function almatyDate(days = 0, nowMs = Date.now()): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(nowMs);
+  const [y, m, d] = today.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** `node bin/kezek.js ARGS…`; rejects unless it exits 0. */
+export function kezek(args: string[], timeoutMs = 240_000): Promise<string> {
+  return new Promise((done, fail) => {
+    execFile(process.execPath, [KEZEK, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 << 20 }, (err, stdout, stderr) =>
+      err ? fail(new Error(`kezek ${args.join(' ')}: ${stderr || err.message}`)) : done(stdout),
+    );
+  });
+}
+
+export interface KpiJson {
+  from: string;
+  to: string;
+  timezone: string;
+  rows: KpiRow[];
+}
+
+export interface DemoServer {
+  url: string;
+  db: string;
+  /** The last demo day (yesterday in Almaty). */
+  end: string;
+  browser: Browser;
+  /** `kezek kpi --json` answers computed before the server started, keyed by their arguments. */
+  kpi: Map<string, KpiJson>;
+  newPage(): Promise<Page>;
+  /** GET /api/kpi on the running server (the same JSON as `kezek kpi --json`). */
+  apiKpi(query: Record<string, string>): Promise<KpiJson>;
+  close(): Promise<void>;
+}
+
+export interface DemoOptions {
+  days: number;
+  /** `kezek kpi` argument lists (without --db/--json) to answer before the server starts, given the last demo day. */
+  kpiQueries?: (end: string) => string[][];
+}
+
+function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [KEZEK, 'serve', '--port', '0', '--db', db], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, KEZEK_INGEST_TOKEN: INGEST_TOKEN },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((done, fail) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => fail(new Error(`kezek serve printed no URL in 60 s: ${err}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /kezek serves (http:\/\/\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        done({ child, url: m[1] });
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => void (err += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`kezek serve exited ${code}: ${err}`));
+    });
+  });
+}
+
+/** The date `days` after `isoDate`. */
+export function shiftDate(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+export async function startDemoServer(options: DemoOptions): Promise<DemoServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'kezek-browser-'));
+  const db = join(dir, 'data');
+  const end = almatyDate(-1);
+  await kezek(['demo', '--days', String(options.days), '--end', end, '--db', db]);
+  const kpi = new Map<string, KpiJson>();
+  for (const q of options.kpiQueries?.(end) ?? []) {
+    kpi.set(q.join(' '), JSON.parse(await kezek(['kpi', ...q, '--db', db, '--json'])) as KpiJson);
+  }
+  const { child, url } = await startServer(db);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    url,
+    db,
+    end,
+    browser,
+    kpi,
+    async newPage() {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'UTC', locale: 'en-US' });
+      // English UI: the language cookie of the layout's switch.
+      await context.addCookies([{ name: 'kezek_lang', value: 'en', url }]);
+      return context.newPage();
+    },
+    async apiKpi(query) {
+      const res = await fetch(`${url}/api/kpi?${new URLSearchParams(query)}`);
+      if (!res.ok) throw new Error(`GET /api/kpi: ${res.status} ${await res.text()}`);
+      return (await res.json()) as KpiJson;
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A screenshot at the page's 1366×768 viewport, kept under test-results/screenshots/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}

@@ -1,0 +1,91 @@
+/**
+ * Helpers of the Asterisk ingest tests: child `kezek` processes (a second database, a process
+ * to kill), waiting, and the KPI query every mode is compared on.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { KEZEK_BIN, REPO_ROOT, runChild, type CliResult } from '../kpi/harness.ts';
+
+export const CONFIG = {
+  queues: {
+    '1414-ru': { language: 'ru', site: 'Almaty' },
+    '1414-kk': { language: 'kk', site: 'Astana' },
+    support: { language: 'ru', site: 'Astana' },
+  },
+};
+
+/** `kpi --json` arguments grouped finely enough that any difference in the rows shows. */
+export function kpiArgs(db: string, config: string, range: { from: string; to: string }): string[] {
+  return ['kpi', '--from', range.from, '--to', range.to, '--by', 'day,queue,language,site,agent', '--db', db, '--config', config, '--json'];
+}
+
+/** Runs a child `kezek` and fails unless it exits 0; returns its stdout parsed as JSON. */
+export async function childJson<T>(args: string[]): Promise<T> {
+  const r: CliResult = await runChild(args);
+  if (r.code !== 0) throw new Error(`kezek ${args[0]} exited ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as T;
+}
+
+export interface Spawned {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Starts `node bin/kezek.js ARGS…` without waiting for it. */
+export function spawnKezek(args: string[], env: NodeJS.ProcessEnv = {}): Spawned {
+  const child = spawn(process.execPath, [KEZEK_BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (err += d));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { child, stdout: () => out, stderr: () => err, exit };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` until it returns true; fails after `timeoutMs`. */
+export async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** True once the database directory holds a data part of a monthly-partitioned table (rows stored). */
+export function hasMonthlyPart(db: string): boolean {
+  const walk = (dir: string, depth: number): boolean => {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return false;
+    }
+    for (const name of names) {
+      if (/^\d{6}_\d+_\d+_\d+$/.test(name)) return true;
+      if (depth > 0 && walk(join(dir, name), depth - 1)) return true;
+    }
+    return false;
+  };
+  return walk(join(db, 'store'), 3);
+}
+
+/** Splits lines into consecutive chunks of random sizes (seeded). */
+export function randomChunks<T>(items: T[], count: number, seed = 3): T[][] {
+  let s = seed;
+  const rnd = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const cuts = Array.from({ length: count - 1 }, () => Math.floor(rnd() * items.length)).sort((a, b) => a - b);
+  const chunks: T[][] = [];
+  let start = 0;
+  for (const cut of [...cuts, items.length]) {
+    chunks.push(items.slice(start, cut));
+    start = cut;
+  }
+  return chunks;
+}

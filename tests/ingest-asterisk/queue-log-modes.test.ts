@@ -1,0 +1,73 @@
+/**
+ * Issue 3: a queue_log gives the same KPIs ingested whole, in random-size chunks (each chunk a
+ * separate `kezek ingest` process: visits split across files and restarts are assembled from
+ * the checkpointed assembler state), and re-sent (every line a duplicate, no KPI change).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../kpi/harness.ts';
+import { Workspace } from '../kpi/harness.ts';
+import { childJson, CONFIG, kpiArgs, randomChunks } from './helpers.ts';
+import { queueLogSample } from './queue-log-sample.ts';
+
+const ws = new Workspace('ql-modes');
+const config = ws.config(CONFIG);
+const sample = queueLogSample({ calls: 1500, seed: 11 });
+const whole = ws.file(sample.lines.join('\n') + '\n', 'queue_log');
+let wholeKpi: unknown;
+let wholeSummary: Record<string, unknown>;
+
+async function cli(args: string[]) {
+  const r = await runCli(args);
+  if (r.code !== 0) throw new Error(`kezek ${args[0]} exited ${r.code}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+beforeAll(async () => {
+  wholeSummary = await cli(['ingest', whole, '--format', 'asterisk-queue-log', '--db', ws.db, '--config', config, '--json']);
+  wholeKpi = await cli(kpiArgs(ws.db, config, sample));
+});
+
+describe('queue_log ingested whole', () => {
+  it('stores every distinct line once and counts the duplicated ones', () => {
+    expect(wholeSummary).toEqual({
+      read: sample.lines.length,
+      accepted: sample.distinctLines,
+      duplicates: sample.lines.length - sample.distinctLines,
+      rejected: 0,
+      rejects: [],
+    });
+  });
+
+  it('gives visits of every queue, with language and site from the config', () => {
+    const rows = (wholeKpi as { rows: { group: Record<string, string>; offered: number }[] }).rows;
+    const offered = rows.reduce((sum, r) => sum + r.offered, 0);
+    expect(offered).toBe(1500); // every generated call ends (none is left pending)
+    const places = new Set(rows.map((r) => `${r.group.queue}/${r.group.language}/${r.group.site}`));
+    expect(places).toEqual(new Set(['1414-ru/ru/Almaty', '1414-kk/kk/Astana', 'support/ru/Astana']));
+  });
+
+  it('re-sent, counts every line as a duplicate and changes no KPI', async () => {
+    const again = await cli(['ingest', whole, '--format', 'asterisk-queue-log', '--db', ws.db, '--config', config, '--json']);
+    expect(again).toMatchObject({ read: sample.lines.length, accepted: 0, duplicates: sample.lines.length, rejected: 0 });
+    expect(await cli(kpiArgs(ws.db, config, sample))).toEqual(wholeKpi);
+  });
+});
+
+describe('queue_log ingested in random-size chunks, one process each', () => {
+  it('gives the same KPIs as the whole file', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'kezek-ql-chunks-')), 'data');
+    const chunks = randomChunks(sample.lines, 5, 17);
+    let accepted = 0;
+    for (const [i, chunk] of chunks.entries()) {
+      const file = ws.file(chunk.join('\n') + '\n', `chunk-${i}.log`);
+      const s = await childJson<{ accepted: number; rejected: number }>(['ingest', file, '--format', 'asterisk-queue-log', '--db', db, '--config', config, '--json']);
+      expect(s.rejected).toBe(0);
+      accepted += s.accepted;
+    }
+    expect(accepted).toBe(sample.distinctLines);
+    expect(await childJson(kpiArgs(db, config, sample))).toEqual(wholeKpi);
+  });
+});
