@@ -11,6 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { planRoster, type RosterResult } from '../src/domain/roster/plan-roster.ts';
+import { replanDay } from '../src/domain/roster/replan.ts';
 import { rosterSettings } from '../src/domain/roster/settings.ts';
 import { contractHours, scaledRequirement, syntheticOperators } from '../src/domain/roster/synthetic.ts';
 import { weekDates } from '../src/domain/roster/time.ts';
@@ -56,20 +57,18 @@ const whatIf = await planRoster({ dates, intervalMinutes: 15, requirement: requi
 const wiGap = whatIf.planObjective !== null && whatIf.lowerBound !== null ? (whatIf.planObjective - whatIf.lowerBound) / whatIf.planObjective : null;
 console.log(`what-if plan without names: ${whatIf.totalSeconds.toFixed(1)} s (goal 10 s: ×${(whatIf.totalSeconds / 10).toFixed(2)}), gap ${pct(wiGap)}`);
 
-// Manual edit: the first operator rostered on Wednesday falls ill; re-plan Wednesday with the
-// operators rostered that day (their weeks keep every rule), then validate the merged week.
+// Manual edit: the first operator rostered on Wednesday falls ill; re-plan Wednesday (the rest of
+// the week stays), then validate the whole week again.
 if (first) {
   const day = dates[2];
   const sick = first.assignments.find((a) => a.date === day)!.agent_id;
-  const crew = new Set(first.assignments.filter((a) => a.date === day && a.agent_id !== sick).map((a) => a.agent_id));
+  const before = first.coverage.filter((c) => c.interval_start.startsWith(day));
   const started = Date.now();
-  const replanned = await planRoster(
-    { dates: [day], intervalMinutes: 15, requirement: requirementOfFirst.filter((r) => r.interval_start.startsWith(day)), operators: operators.filter((o) => crew.has(o.agent_id)), settings },
-    { solver: workerSolver, timeLimitSeconds: 5 },
-  );
+  const replanned = replanDay(first, { agent_id: sick, date: day });
   const seconds = (Date.now() - started) / 1000;
-  const merged = [...first.assignments.filter((a) => a.date !== day), ...replanned.assignments].map(assignmentJson);
-  // Re-planned shifts may change lengths: hours above the contract count as violations here.
-  const report = validateRoster(merged, operators, settings, dates);
-  console.log(`re-plan ${day} without ${sick}: ${seconds.toFixed(1)} s (goal 5 s: ×${(seconds / 5).toFixed(2)}), ${replanned.assignments.length} shifts, under-cover that day ${pct(underShare(replanned))}, week violations ${report.violations.length}`);
+  const after = replanned.coverage.filter((c) => c.interval_start.startsWith(day));
+  const share = (rows: typeof before) => rows.reduce((s, c) => s + Math.max(0, c.required - c.scheduled), 0) / Math.max(1, rows.reduce((s, c) => s + c.required, 0));
+  const unavailable = [...settings.unavailability, { agent_id: sick, from: day, to: day }];
+  const report = validateRoster(replanned.assignments.map(assignmentJson), operators, { ...settings, unavailability: unavailable }, dates);
+  console.log(`re-plan ${day} without ${sick}: ${seconds.toFixed(2)} s (goal 5 s: ×${(seconds / 5).toFixed(2)}), under-cover that day ${pct(share(before))} → ${pct(share(after))}, week violations ${report.violations.length}`);
 }

@@ -3,7 +3,7 @@
  * the previous day and the same weekday a week before, breakdowns, trends and ratings. KPI rows
  * come from fetchKpisFast, which equals `kezek kpi --json` for the same selection.
  */
-import { emptyCounters, kpiRow, KPI_FIELDS, meetsTarget, TARGET_DIRECTION, type KpiRow, type TargetKpi } from '../domain/kpi/kpi-row.ts';
+import { KPI_FIELDS, meetsTarget, TARGET_DIRECTION, type KpiRow, type TargetKpi } from '../domain/kpi/kpi-row.ts';
 import { localDateRange, nextDate } from '../domain/time/local-dates.ts';
 import type { ServerContext } from './context.ts';
 import type { KpiGroup } from './queries/kpi.ts';
@@ -45,25 +45,27 @@ export function dayLines(row: KpiRow, previousDay: KpiRow, weekBefore: KpiRow, t
 
 /**
  * One query grouped by queue × language × site × channel gives the day's breakdowns and total;
- * one grouped by day gives the previous day and the same weekday a week before.
+ * the previous day and the same weekday a week before are one total each (a query over the
+ * seven days between would cost the FCR part seven days).
  */
 export async function supervisorDay(ctx: ServerContext, params: SupervisorParams) {
   const date = params.from;
   const previous = nextDate(date, -1);
   const week = nextDate(date, -7);
-  const [detail, before, options] = await Promise.all([
+  const total = (day: string) => fetchKpisFast(ctx.client, supervisorKpiRequest(ctx.config, params, [], { from: day, to: day }));
+  const [detail, previousTotal, weekTotal, options] = await Promise.all([
     fetchKpisFast(ctx.client, supervisorKpiRequest(ctx.config, params, [...BREAKDOWNS])),
-    fetchKpisFast(ctx.client, supervisorKpiRequest(ctx.config, params, ['day'], { from: week, to: previous })),
+    total(previous),
+    total(week),
     fetchFilterOptions(ctx.client, localDateRange(date, date, ctx.config.timezone).endMs),
   ]);
   const row = sumKpiRows(detail.rows);
-  const dayRow = (day: string) => before.rows.find((r) => r.group.day === day) ?? kpiRow({ day }, emptyCounters());
   return {
     date,
     previousDate: previous,
     weekBeforeDate: week,
     row,
-    lines: dayLines(row, dayRow(previous), dayRow(week), ctx.config.kpi.targets),
+    lines: dayLines(row, previousTotal.rows[0], weekTotal.rows[0], ctx.config.kpi.targets),
     breakdowns: Object.fromEntries(BREAKDOWNS.map((g) => [g, regroup(detail.rows, g)])) as Record<(typeof BREAKDOWNS)[number], KpiRow[]>,
     options,
     source: detail.source,

@@ -35,10 +35,14 @@ beforeAll(async () => {
   expect(r.code).toBe(0);
   restart = JSON.parse(r.stdout);
   // The clean run: another database, in a child.
-  await childJson(ingestArgs(cleanDb));
+  const clean = spawnKezek(ingestArgs(cleanDb));
+  const timer = setInterval(() => console.error('clean', Date.now(), clean.stdout().slice(0, 100), clean.stderr().slice(0, 300)), 5000);
+  console.error('clean exit', await clean.exit);
+  clearInterval(timer);
 }, 240_000);
 
 async function rows(query: string): Promise<unknown[]> {
+  console.error('rows', Date.now());
   const client = await openClient(databaseTarget({ db: ws.db }));
   const rs = await client.query({ query, format: 'JSONEachRow' });
   return rs.json();
@@ -59,7 +63,9 @@ describe('kill -9 in the middle of a large ingest, then a restart', () => {
   it('gives the calls, agent events and KPIs of a clean run', async () => {
     const args = ['--format', 'kezek-ndjson', '--config', config];
     for (const kind of ['calls', 'agent-events']) {
+      console.error('export', kind, Date.now());
       const clean = (await runChildText(['export', kind, '--db', cleanDb, ...args])).split('\n').sort();
+      console.error('exported clean', kind, Date.now(), clean.length);
       const after = (await runCli(['export', kind, '--db', ws.db, ...args])).stdout.split('\n').sort();
       expect(after.length).toBeGreaterThan(1000);
       expect(after).toEqual(clean);

@@ -26,13 +26,15 @@ const zeroSolver: Solver = async (model: LinearModel) => {
 };
 
 describe('buildShiftModel', () => {
-  it('has one integer x per (day, group, template) plus day-off patterns, and feasible slack rows', () => {
+  it('has one integer x per (day, group, template) plus day-off patterns and weekly tours', () => {
     const input = testInput(20, 0.5);
     const p = prepareProblem(input);
     const sm = buildShiftModel(p, p.required);
     const templates = p.groups.reduce((s, g) => s + g.templates.length, 0);
     expect(sm.columns.x.length).toBe(7 * templates);
-    expect(sm.model.integrality.reduce((a, b) => a + b, 0)).toBe(7 * templates + p.groups.length * 6);
+    const tours = sm.columns.tours.reduce((s, t) => s + t.length, 0);
+    expect(tours).toBeGreaterThan(0);
+    expect(sm.model.integrality.reduce((a, b) => a + b, 0)).toBe(7 * templates + p.groups.length * 6 + tours);
     expect(sm.model.starts.length).toBe(sm.model.rowLower.length + 1);
   });
 

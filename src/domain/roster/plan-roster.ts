@@ -55,11 +55,18 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
   const sm = buildShiftModel(problem, required);
   const { solver } = options;
   const s = input.settings.solver;
-  const res: SolveResult = await solver(sm.model, {
-    timeLimitSeconds: options.timeLimitSeconds ?? s.time_limit_s,
-    mipRelGap: s.mip_rel_gap,
-    randomSeed: s.random_seed,
-  });
+  const solveOptions = { timeLimitSeconds: options.timeLimitSeconds ?? s.time_limit_s, mipRelGap: s.mip_rel_gap, randomSeed: s.random_seed };
+  let res: SolveResult = await solver(sm.model, solveOptions);
+  let rounded = false;
+  if (!res.values) {
+    // No incumbent within the limit (HiGHS' heuristics can stall): round the LP relaxation down
+    // instead, so the planner still gets a legal roster; its optimum is the lower bound.
+    const lp = await solver(sm.model, { ...solveOptions, relaxation: true });
+    if (lp.values) {
+      res = { ...lp, status: 'time_limit', seconds: res.seconds + lp.seconds, peakRssBytes: Math.max(res.peakRssBytes ?? 0, lp.peakRssBytes ?? 0) || undefined };
+      rounded = true;
+    }
+  }
   const model = { columns: sm.model.numCols, integers: sm.model.integrality.reduce((a, b) => a + b, 0), rows: sm.model.rowLower.length };
   const base = {
     solveSeconds: res.seconds,
@@ -87,7 +94,7 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
       ],
     };
   }
-  const plan = decodeShiftPlan(sm, res.values);
+  const plan = decodeShiftPlan(sm, res.values, rounded ? Math.floor : Math.round);
   const status = res.status === 'optimal' ? 'optimal' : 'feasible';
   if (options.planOnly) {
     return { ...base, status, objective: res.objective, gap: gapOf(res.objective, res.bound), totalSeconds: (Date.now() - started) / 1000, plan, assignments: [], coverage: [], shortfalls: [] };
@@ -105,6 +112,9 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
   scheduled = scheduledGrid(problem, assignments);
   const objective = rosterCost(problem, assignments, scheduled);
   const shortfalls: Shortfall[] = [...problem.excluded, ...unfilled, ...underCover(problem, scheduled), ...hoursBelowContract(problem, assignments), ...activityShortfalls];
+  if (rounded) {
+    shortfalls.push({ kind: 'rule_slack', amount: 0, unit: 'shifts', message: 'the shift-mix MIP found no solution within the time limit; the plan is its LP relaxation rounded down (raise roster.solver.time_limit_s)' });
+  }
   if (plan.hoursShort > 1e-6) {
     shortfalls.push({
       kind: 'rule_slack',

@@ -23,7 +23,7 @@ export function mayWork(problem: Problem, op: PreparedOperator, days: Array<Assi
 }
 
 /** Adds cost-lowering shifts; `scheduled` is updated in place. Returns the shifts added. */
-export function addShifts(problem: Problem, assignments: Assignment[], scheduled: number[][][], passes = 3): number {
+export function addShifts(problem: Problem, assignments: Assignment[], scheduled: number[][][], passes = 3, onlyDay?: number): number {
   const c = problem.input.settings.costs;
   const step = problem.intervalMinutes;
   const h = step / 60;
@@ -43,6 +43,7 @@ export function addShifts(problem: Problem, assignments: Assignment[], scheduled
       const worked = hours.get(op.agent_id) ?? 0;
       let best: { d: number; tpl: ShiftTemplate; k: number; breaks: number[]; value: number } | null = null;
       for (let d = 0; d < problem.dates.length; d++) {
+        if (onlyDay !== undefined && d !== onlyDay) continue;
         for (const t of op.templates) {
           const tpl = problem.templates[t];
           if (!mayWork(problem, op, days, worked, d, tpl)) continue;

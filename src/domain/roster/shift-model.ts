@@ -174,16 +174,16 @@ export interface ShiftPlan {
   hoursShort: number;
 }
 
-export function decodeShiftPlan(sm: ShiftModel, values: ArrayLike<number>): ShiftPlan {
+export function decodeShiftPlan(sm: ShiftModel, values: ArrayLike<number>, toInteger: (v: number) => number = Math.round): ShiftPlan {
   const c = sm.columns;
   return {
-    counts: c.x.map((x) => Math.max(0, Math.round(values[x.col]))),
+    counts: c.x.map((x) => Math.max(0, toInteger(values[x.col] + 1e-6))),
     breakWeights: c.breaks.map((perBreak) => perBreak.map((starts) => starts.map(([b, col]): [number, number] => [b, Math.max(0, values[col])]))),
-    patterns: c.patterns.map((ps) => ps.map(([, col]) => Math.max(0, Math.round(values[col])))),
+    patterns: c.patterns.map((ps) => ps.map(([, col]) => Math.max(0, toInteger(values[col] + 1e-6)))),
     tours: c.tours.map((ts, g) => {
       const ruleIds = [...new Set(sm.groupTemplates[g].map((t) => sm.templateRule[t]))];
       return ts
-        .map((t) => ({ rules: new Map(ruleIds.map((r, i) => [r, t.counts[i]])), operators: Math.max(0, Math.round(values[t.col])) }))
+        .map((t) => ({ rules: new Map(ruleIds.map((r, i) => [r, t.counts[i]])), operators: Math.max(0, toInteger(values[t.col] + 1e-6)) }))
         .filter((t) => t.operators > 0);
     }),
     hoursShort: c.hoursShort.reduce((s, h) => s + values[h.col], 0),
