@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { serverContext } from '$server/context.ts';
+import { auditRequest } from '$server/auth/audit.ts';
 import { hrCloseMonth, hrMonth, hrMonthPage, hrWhatIf, inputMessage } from '$server/payroll-hr.ts';
 
 export const load: PageServerLoad = async ({ url, locals }) => {
@@ -28,14 +29,15 @@ export const actions: Actions = {
       return fail(400, { whatIfError: inputMessage(err), text: String(form.get('text') ?? '') });
     }
   },
-  close: async ({ request }) => {
-    const form = await request.formData();
+  close: async (event) => {
+    const form = await event.request.formData();
     let month: string;
     try {
       month = await hrCloseMonth(await serverContext(), form.get('month'));
     } catch (err) {
       return fail(400, { closeError: inputMessage(err) });
     }
+    await auditRequest(event, 'payroll_close', month);
     redirect(303, `/hr?month=${month}`);
   },
 };

@@ -31,7 +31,7 @@ export interface KpiSettings {
 /** The `pay` section: its types and defaults are the pay domain's (one source of truth). */
 export type { PayConfig, PayRule as PayRuleConfig } from '../domain/pay/pay-rules.ts';
 
-/** How Asterisk input is read, and who may ingest over HTTP (issue 3). */
+/** How Asterisk input is read (issue 3). */
 export interface IngestSettings {
   /** Zone of Asterisk times written without an offset (CDR CSV, realtime queue_log): the centre's, or UTC. */
   asterisk_times: 'local' | 'utc';
@@ -39,8 +39,6 @@ export interface IngestSettings {
   agent_ids: 'extension' | 'raw';
   /** Member name or extension → agent id. */
   agent_map: Record<string, string>;
-  /** Bearer tokens accepted by POST /api/ingest/* (besides KEZEK_INGEST_TOKEN). */
-  tokens: string[];
 }
 
 /** Defaults of the staffing plan (issue 5); targets themselves are `kpi.targets`. */
@@ -118,7 +116,7 @@ export const DEFAULT_CONFIG: KezekConfig = {
     backtest_weeks: 2,
     replications: 20,
   },
-  ingest: { asterisk_times: 'local', agent_ids: 'extension', agent_map: {}, tokens: [] },
+  ingest: { asterisk_times: 'local', agent_ids: 'extension', agent_map: {} },
 };
 
 /** The config file is invalid: the CLI reports it as bad input (exit 2). */
@@ -257,13 +255,9 @@ export function serverSettings() {
   };
 }
 
-/**
- * Bearer tokens that may POST to /api/ingest/*: the config's `ingest.tokens` and the
- * comma-separated `KEZEK_INGEST_TOKEN`. (Issue 8 replaces these with stored hashed tokens.)
- */
-export function ingestTokens(config: KezekConfig): string[] {
-  const fromEnv = (process.env.KEZEK_INGEST_TOKEN ?? '').split(',').map((t) => t.trim());
-  return [...config.ingest.tokens, ...fromEnv].filter((t) => t !== '');
+/** The token `kezek ingest --server` sends when --token is not given (`KEZEK_INGEST_TOKEN`). */
+export function ingestTokenFromEnv(): string | undefined {
+  return process.env.KEZEK_INGEST_TOKEN || undefined;
 }
 
 /** `KEZEK_DEBUG=1` prints stack traces of failures. */

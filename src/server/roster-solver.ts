@@ -23,7 +23,8 @@ function solveModel(highs, model, options) {
   };
   if (!options.relaxation) data.integrality = model.integrality;
   return highs.withModel(data, (m) => {
-    m.options.set({ output_flag: false, time_limit: options.timeLimitSeconds, mip_rel_gap: options.mipRelGap, random_seed: options.randomSeed });
+    m.options.set({ output_flag: false, time_limit: options.timeLimitSeconds, mip_rel_gap: options.mipRelGap, random_seed: options.randomSeed, ...(options.extra || {}) });
+    if (options.start && !options.relaxation) m.setSolution({ colValue: options.start });
     m.run();
     const code = m.getModelStatus();
     const S = highs.constants.modelStatus;
@@ -54,8 +55,9 @@ function highsPath(): string {
 }
 
 /** The production solver: one worker per solve, peak RSS sampled while it runs. */
-export const workerSolver: Solver = (model: LinearModel, options: SolveOptions) =>
+export const workerSolver: Solver = (model: LinearModel, { signal, ...options }: SolveOptions) =>
   new Promise<SolveResult>((resolve, reject) => {
+    const started = Date.now();
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { model, options, highsPath: highsPath() } });
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
@@ -71,6 +73,10 @@ export const workerSolver: Solver = (model: LinearModel, options: SolveOptions) 
       finish(() => (msg.ok ? resolve({ ...msg.result!, peakRssBytes: Math.max(peak, process.memoryUsage().rss) }) : reject(new Error(`HiGHS: ${msg.message}`)))),
     );
     worker.once('error', (err) => finish(() => reject(err)));
+    // Aborted (e.g. the other seed of a race won): the worker ends and its memory goes with it.
+    const aborted = () => finish(() => resolve({ status: 'error', objective: null, bound: null, values: null, seconds: (Date.now() - started) / 1000, peakRssBytes: peak, message: 'aborted' }));
+    if (signal?.aborted) aborted();
+    signal?.addEventListener('abort', aborted, { once: true });
     worker.once('exit', (code) => finish(() => reject(new Error(`the solver worker exited with code ${code}`))));
   });
 
@@ -85,3 +91,28 @@ export const inProcessSolver: Solver = async (model, options) => {
   const highs = await loadHighs();
   return solve(highs, model, options);
 };
+
+/**
+ * Races HiGHS on two random seeds (solve time varies ~10× with the seed, research/roster-solver.md),
+ * one worker per core: the first to prove the gap wins and the other ends; at the time limit the
+ * better incumbent is kept with the higher of the two proven bounds (both are valid).
+ */
+export function racingSolver(base: Solver, seeds = 2): Solver {
+  return async (model, options) => {
+    if (options.relaxation || seeds < 2) return base(model, options);
+    const control = new AbortController();
+    const runs = Array.from({ length: seeds }, (_, i) =>
+      base(model, { ...options, randomSeed: options.randomSeed + i * 7919, signal: control.signal }).then((r) => {
+        if (r.status === 'optimal') control.abort();
+        return r;
+      }),
+    );
+    const results = await Promise.all(runs);
+    const won = results.filter((r) => r.values).sort((a, b) => (a.status === 'optimal' ? -1 : b.status === 'optimal' ? 1 : a.objective! - b.objective!))[0];
+    const bounds = results.map((r) => r.bound).filter((b): b is number => b !== null);
+    const peak = Math.max(...results.map((r) => r.peakRssBytes ?? 0));
+    if (!won) return { ...results[0], peakRssBytes: peak || undefined };
+    const bound = bounds.length > 0 ? Math.min(won.objective!, Math.max(...bounds)) : won.bound;
+    return { ...won, bound, seconds: Math.max(...results.map((r) => r.seconds)), peakRssBytes: peak || undefined };
+  };
+}

@@ -6,7 +6,7 @@ import { emptyCounters, kpiRow, type KpiRow } from '../domain/kpi/kpi-row.ts';
 import { localDateRange } from '../domain/time/local-dates.ts';
 import type { ServerContext } from './context.ts';
 import { fetchKpisFast } from './queries/rollup-kpi.ts';
-import { fetchAgentEvents, fetchFilterOptions } from './queries/supervisor.ts';
+import { fetchAgentEvents, fetchAgentNames, fetchFilterOptions } from './queries/supervisor.ts';
 import { intradayAlerts } from './supervisor-alerts.ts';
 import { supervisorKpiRequest, type SupervisorParams } from './supervisor-params.ts';
 import { presenceByInterval } from './supervisor-presence.ts';
@@ -23,11 +23,15 @@ function intervalKey(ms: number, timeZone: string): string {
 export async function supervisorIntraday(ctx: ServerContext, params: SupervisorParams, nowMs = Date.now()) {
   const tz = ctx.config.timezone;
   const { startMs, endMs } = localDateRange(params.from, params.from, tz);
-  const [kpis, events, options] = await Promise.all([
+  const [kpis, allEvents, options] = await Promise.all([
     fetchKpisFast(ctx.client, supervisorKpiRequest(ctx.config, params, ['interval'])),
     fetchAgentEvents(ctx.client, startMs - 12 * 3_600_000, endMs),
     fetchFilterOptions(ctx.client, endMs),
   ]);
+  // A site-limited supervisor counts only the operators of their sites (issue 8).
+  const sites = params.allowedSites;
+  const agents = sites ? await fetchAgentNames(ctx.client) : null;
+  const events = sites && agents ? allEvents.filter((e) => sites.includes(agents.get(e.agent_id)?.site ?? '')) : allEvents;
   const starts: number[] = [];
   for (let s = startMs; s < endMs; s += INTERVAL_MS) starts.push(s);
   const keys = starts.map((s) => intervalKey(s, tz));

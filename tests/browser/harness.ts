@@ -1,8 +1,8 @@
 /**
  * Browser-test harness (issue 2 and 4): once per test file, a temp database with a few days of
  * demo history ending yesterday in Asia/Almaty, `kezek kpi --json` answers computed BEFORE the
- * server opens the database (one process binds one data directory), a `kezek serve` child on a
- * free port, and Debian's chromium driven by playwright-core.
+ * server opens the database (one process binds one data directory), an admin user signed in, a
+ * `kezek serve` child on a free port, and Debian's chromium driven by playwright-core.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,8 +16,13 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 const KEZEK = join(REPO_ROOT, 'bin/kezek.js');
 export const SCREENSHOTS = join(REPO_ROOT, 'test-results/screenshots');
 export const TIMEZONE = 'Asia/Almaty';
-/** The bearer token the test server accepts on POST /api/ingest/* (when that route exists). */
-export const INGEST_TOKEN = 'browser-test-token';
+/**
+ * The bearer token the test server accepts on POST /api/ingest/* (every kind): created with
+ * `kezek tokens create` before the server starts (issue 8), so it is set once startDemoServer ran.
+ */
+export let INGEST_TOKEN = '';
+/** The admin the browser signs in as (issue 8: every page needs a signed-in user). */
+export const BROWSER_USER = { username: 'browser-admin', password: 'browser-admin-password' };
 
 /** A local date in Asia/Almaty, `days` from today. */
 export function almatyDate(days = 0, nowMs = Date.now()): string {
@@ -27,11 +32,12 @@ export function almatyDate(days = 0, nowMs = Date.now()): string {
 }
 
 /** `node bin/kezek.js ARGS…`; rejects unless it exits 0. */
-export function kezek(args: string[], timeoutMs = 240_000): Promise<string> {
+export function kezek(args: string[], timeoutMs = 240_000, input = ''): Promise<string> {
   return new Promise((done, fail) => {
-    execFile(process.execPath, [KEZEK, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 << 20 }, (err, stdout, stderr) =>
+    const child = execFile(process.execPath, [KEZEK, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 << 20 }, (err, stdout, stderr) =>
       err ? fail(new Error(`kezek ${args.join(' ')}: ${stderr || err.message}`)) : done(stdout),
     );
+    child.stdin?.end(input);
   });
 }
 
@@ -65,7 +71,7 @@ export interface DemoOptions {
 function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [KEZEK, 'serve', '--port', '0', '--db', db], {
     cwd: REPO_ROOT,
-    env: { ...process.env, KEZEK_INGEST_TOKEN: INGEST_TOKEN },
+    env: process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((done, fail) => {
@@ -103,7 +109,13 @@ export async function startDemoServer(options: DemoOptions): Promise<DemoServer>
   for (const q of options.kpiQueries?.(end) ?? []) {
     kpi.set(q.join(' '), JSON.parse(await kezek(['kpi', ...q, '--db', db, '--json'])) as KpiJson);
   }
+  // Sign-in (issue 8): an admin and an ingest token, made before the server opens the database.
+  await kezek(['users', 'add', BROWSER_USER.username, '--role', 'admin', '--db', db], 60_000, `${BROWSER_USER.password}\n`);
+  INGEST_TOKEN = (JSON.parse(await kezek(['tokens', 'create', '--kinds', 'calls,ratings,agent-events,agents,queue-log', '--json', '--db', db])) as { token: string }).token;
   const { child, url } = await startServer(db);
+  const signIn = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify(BROWSER_USER) });
+  const session = /kezek_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1];
+  if (!session) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -118,11 +130,11 @@ export async function startDemoServer(options: DemoOptions): Promise<DemoServer>
     async newPage() {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'UTC', locale: 'en-US' });
       // English UI: the language cookie of the layout's switch.
-      await context.addCookies([{ name: 'kezek_lang', value: 'en', url }]);
+      await context.addCookies([{ name: 'kezek_lang', value: 'en', url }, { name: 'kezek_session', value: session, url }]);
       return context.newPage();
     },
     async apiKpi(query) {
-      const res = await fetch(`${url}/api/kpi?${new URLSearchParams(query)}`);
+      const res = await fetch(`${url}/api/kpi?${new URLSearchParams(query)}`, { headers: { cookie: `kezek_session=${session}` } });
       if (!res.ok) throw new Error(`GET /api/kpi: ${res.status} ${await res.text()}`);
       return (await res.json()) as KpiJson;
     },

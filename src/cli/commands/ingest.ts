@@ -6,7 +6,7 @@ import type { Command } from '../command.ts';
 import { openContext } from '../context.ts';
 import { printJson, type CliIO } from '../io.ts';
 import { Progress } from '../progress.ts';
-import { ingestTokens, loadConfig } from '../../server/config.ts';
+import { ingestTokenFromEnv } from '../../server/config.ts';
 import { callerSalt } from '../../server/queries/installation.ts';
 import { recordIngestRun } from '../../server/queries/ingest-checkpoints.ts';
 import { asteriskOptions } from '../../../ingest/asterisk/options.ts';
@@ -27,7 +27,7 @@ const USAGE = `usage: kezek ingest FILE… --format F [--kind K] [--utc] [--json
   --follow   follow a growing file like tail -F (rotation, truncation, a file that appears
              later); the position is checkpointed in the database; SIGTERM stores and exits
   --server   stream the files to a running kezek serve (the way to ingest while it holds the
-             database); --token or KEZEK_INGEST_TOKEN authenticates
+             database); --token T (or KEZEK_INGEST_TOKEN) is a token of kezek tokens create
   --batch-rows N  rows stored per batch (default 50,000)
 Every row is stored or rejected with its file, line and reason; re-ingesting never double counts
 (kezek rejects lists the rejects; re-ingesting a fixed file resolves its earlier ones).`;
@@ -134,7 +134,7 @@ export const command: Command = {
       checkFiles(positionals);
       const endpoint = ingestEndpoint(format, kind);
       if (!endpoint) throw new UsageError(`--server does not take --format ${format} (kezek-ndjson, kezek-csv, asterisk-queue-log)`);
-      const token = values.token ?? ingestTokens(loadConfig(values.config))[0];
+      const token = values.token ?? ingestTokenFromEnv();
       if (!token) throw new UsageError('--server needs --token T (or KEZEK_INGEST_TOKEN)');
       summary = await sendToServer(positionals, values.server, token, endpoint, progress);
     } else {

@@ -9,6 +9,7 @@ import { InputError } from '../../server/input-error.ts';
 import { parseMonth, parsePayLang, payrollView } from '../../server/payroll.ts';
 import { closePayrollMonth, parseDraftPayText, payrollWhatIf } from '../../server/payroll-close.ts';
 import { payrollExport, type ExportFormat } from '../../server/payroll-export.ts';
+import { recordAudit } from '../../server/auth/audit-store.ts';
 import { formatPayrollTable, formatWhatIfTable, tenge } from './payroll-table.ts';
 
 const USAGE = `usage: kezek payroll --month YYYY-MM [--out FILE.csv|FILE.xlsx] [--lang ru|kk|en] [--json]
@@ -77,6 +78,7 @@ export const command: Command = {
 
     if (close) {
       const closed = await closePayrollMonth(ctx, month);
+      await recordAudit(ctx.client, { actor: 'cli', action: 'payroll_close', target: month, detail: `${closed.operators} operators, total ${closed.total_tiyn} tiyn` });
       if (values.json) printJson(io, closed);
       else
         io.stdout(

@@ -9,6 +9,7 @@ import { SERVE_MARKER } from '../../server/clickhouse/client.ts';
 import { publishServeEnvironment, serverSettings } from '../../server/config.ts';
 import { projectPath } from '../../server/project-files.ts';
 import { countCalls } from '../../server/queries/counts.ts';
+import { auditPayRules } from '../../server/auth/pay-rules-audit.ts';
 import { createFirstAdmin } from '../../server/auth/user-admin.ts';
 import { runDemo } from './demo.ts';
 
@@ -44,6 +45,7 @@ export const command: Command = {
     }
     // A new installation has no users: one admin with a random password, shown once below.
     const firstAdmin = await createFirstAdmin(ctx.client);
+    await auditPayRules(ctx.client, ctx.config.pay);
     publishServeEnvironment(ctx.target, values.config);
     const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
       handler: (req: unknown, res: unknown, next: () => void) => void;

@@ -27,12 +27,15 @@ export function scheduledGrid(problem: Problem, assignments: Assignment[]): numb
   return grid;
 }
 
-/** Coverage rows of every interval with a requirement or someone on duty. */
+/**
+ * Coverage rows of every interval in the opening hours with a requirement or someone on duty
+ * (requirement outside the opening hours is reported as an `outside_opening_hours` shortfall).
+ */
 export function coverageRows(problem: Problem, scheduled: number[][][]): CoverageRow[] {
   const out: CoverageRow[] = [];
   problem.dates.forEach((date, d) =>
     problem.skills.forEach((skill, k) => {
-      for (let s = 0; s < problem.slotsPerDay; s++) {
+      for (let s = problem.openSlot; s < problem.closeSlot; s++) {
         const required = problem.required[d][k][s];
         const on = scheduled[d][k][s];
         if (required === 0 && on === 0) continue;

@@ -25,6 +25,12 @@ export interface SolveOptions {
   randomSeed: number;
   /** Solve the LP relaxation only (the what-if bound). */
   relaxation?: boolean;
+  /** Further HiGHS options by name (e.g. mip_heuristic_effort). */
+  extra?: Record<string, number | boolean | string>;
+  /** A starting solution (all columns), e.g. a rounded plan. */
+  start?: Float64Array;
+  /** Aborts the solve (the result is then status 'error'); not sent to the solver thread. */
+  signal?: AbortSignal;
 }
 
 export type SolveStatus = 'optimal' | 'time_limit' | 'infeasible' | 'error' | 'no_solution';

@@ -4,7 +4,8 @@
  * the caller's hook while the roster is still open), break refinement, coverage and shortfalls.
  * The cost of the named roster is measured against the plan's proven lower bound.
  */
-import { assignOperators, type Reservation } from './assign.ts';
+import type { Reservation } from './assign.ts';
+import { nameOperators } from './name-operators.ts';
 import { refineBreaks } from './breaks.ts';
 import { coverageRows, scheduledGrid } from './coverage.ts';
 import type { SolveResult, Solver } from './linear-model.ts';
@@ -16,7 +17,9 @@ import { chooseSkills } from './skills.ts';
 import type { Assignment, CoverageRow, Shortfall } from './types.ts';
 
 export interface RosterOptions {
+  /** Solves every MIP; step 1 may use `planSolver` instead (e.g. two seeds racing). */
   solver: Solver;
+  planSolver?: Solver;
   /** Extra operators to plan for (reserved trainings): extra[d][k][slot]. */
   reserved?: number[][][];
   reservations?: Reservation[];
@@ -26,6 +29,9 @@ export interface RosterOptions {
   planOnly?: boolean;
   timeLimitSeconds?: number;
 }
+
+/** Seconds of the budget kept for step 3 (the per-group MIPs) and the rest of the pipeline. */
+const NAMING_RESERVE_S = 4;
 
 export interface RosterResult {
   status: 'optimal' | 'feasible' | 'no_solution';
@@ -42,6 +48,8 @@ export interface RosterResult {
   assignments: Assignment[];
   coverage: CoverageRow[];
   shortfalls: Shortfall[];
+  /** Step 3's method: the per-group MIP, or greedy + repair where it found no solution. */
+  namedBy?: 'mip' | 'greedy';
   /** Size of the step-1 model. */
   model: { columns: number; integers: number; rows: number };
 }
@@ -54,14 +62,18 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
     : problem.required;
   const sm = buildShiftModel(problem, required);
   const { solver } = options;
+  const planSolver = options.planSolver ?? solver;
   const s = input.settings.solver;
-  const solveOptions = { timeLimitSeconds: options.timeLimitSeconds ?? s.time_limit_s, mipRelGap: s.mip_rel_gap, randomSeed: s.random_seed };
-  let res: SolveResult = await solver(sm.model, solveOptions);
+  // The time limit is the pipeline's budget: step 1 leaves a few seconds for names and breaks.
+  const budget = options.timeLimitSeconds ?? s.time_limit_s;
+  const planSeconds = options.planOnly ? budget : Math.max(budget / 2, budget - NAMING_RESERVE_S);
+  const solveOptions = { timeLimitSeconds: planSeconds, mipRelGap: s.mip_rel_gap, randomSeed: s.random_seed };
+  let res: SolveResult = await planSolver(sm.model, solveOptions);
   let rounded = false;
   if (!res.values) {
     // No incumbent within the limit (HiGHS' heuristics can stall): round the LP relaxation down
     // instead, so the planner still gets a legal roster; its optimum is the lower bound.
-    const lp = await solver(sm.model, { ...solveOptions, relaxation: true });
+    const lp = await planSolver(sm.model, { ...solveOptions, relaxation: true });
     if (lp.values) {
       res = { ...lp, status: 'time_limit', seconds: res.seconds + lp.seconds, peakRssBytes: Math.max(res.peakRssBytes ?? 0, lp.peakRssBytes ?? 0) || undefined };
       rounded = true;
@@ -99,7 +111,7 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
   if (options.planOnly) {
     return { ...base, status, objective: res.objective, gap: gapOf(res.objective, res.bound), totalSeconds: (Date.now() - started) / 1000, plan, assignments: [], coverage: [], shortfalls: [] };
   }
-  const { assignments, unfilled, fixedSkill } = assignOperators(problem, plan, sm.columns, options.reservations);
+  const { assignments, unfilled, fixedSkill, namedBy } = await nameOperators(problem, plan, sm.columns, solver, options.reservations);
   let scheduled = scheduledGrid(problem, assignments.filter((a) => fixedSkill.get(a) !== null));
   chooseSkills(problem, assignments.filter((a) => fixedSkill.get(a) === null), scheduled);
   scheduled = scheduledGrid(problem, assignments);
@@ -131,6 +143,7 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
     gap: gapOf(objective, res.bound),
     totalSeconds: (Date.now() - started) / 1000,
     plan,
+    namedBy,
     assignments,
     coverage: coverageRows(problem, scheduled),
     shortfalls,

@@ -1,7 +1,9 @@
 /**
  * The roster instance in index form: days × skills × intervals of requirement, operators with
  * their pool (the planned skills they speak), the templates they may work and the days they are
- * available, and groups of interchangeable operators (pool × allowed templates).
+ * available, and groups of interchangeable operators: pool × contract hours × the days they are
+ * available (research/roster-solver.md: the plan must respect what each individual can work, so
+ * that every group's shifts split into legal individual weeks).
  */
 import type { RosterSettings } from './settings.ts';
 import { shiftTemplates, templatesFor, type ShiftTemplate } from './templates.ts';
@@ -33,6 +35,10 @@ export interface Group {
   pool: number;
   templates: number[];
   members: number[];
+  /** Shared by every member: weekly hours band and the days they are available. */
+  minHours: number;
+  maxHours: number;
+  available: boolean[];
 }
 
 export interface Problem {
@@ -86,23 +92,16 @@ export function prepareProblem(input: RosterInput): Problem {
     const poolKey = spoken.join(',');
     if (!poolKeys.has(poolKey)) poolKeys.set(poolKey, pools.push(spoken) - 1);
     const pool = poolKeys.get(poolKey)!;
-    const groupKey = `${pool}|${allowed.join(',')}`;
-    if (!groupKeys.has(groupKey)) groupKeys.set(groupKey, groups.push({ pool, templates: allowed, members: [] }) - 1);
-    const group = groupKeys.get(groupKey)!;
     const available = dates.map((d) => !leave.get(op.agent_id)?.has(d));
     const share = Math.min(1, available.filter(Boolean).length / settings.rules.max_days_per_week);
+    const minHours = Math.max(0, op.contract_hours_week - settings.rules.hours_below_contract) * share;
+    const maxHours = op.contract_hours_week + settings.rules.hours_above_contract;
+    const groupKey = `${pool}|${allowed.join(',')}|${op.contract_hours_week}|${available.map(Number).join('')}`;
+    if (!groupKeys.has(groupKey)) groupKeys.set(groupKey, groups.push({ pool, templates: allowed, members: [], minHours, maxHours, available }) - 1);
+    const group = groupKeys.get(groupKey)!;
     const index = operators.length;
     groups[group].members.push(index);
-    operators.push({
-      ...op,
-      index,
-      pool,
-      group,
-      templates: allowed,
-      available,
-      minHours: Math.max(0, op.contract_hours_week - settings.rules.hours_below_contract) * share,
-      maxHours: op.contract_hours_week + settings.rules.hours_above_contract,
-    });
+    operators.push({ ...op, index, pool, group, templates: allowed, available, minHours, maxHours });
   }
   const step = intervalMinutes;
   return {

@@ -1,21 +1,25 @@
 /**
  * Step 1, the shift mix: how many shifts of each template each operator group works per day.
  *
- * - x[d, g, τ] integer: shifts of template τ on day d for group g (pool × allowed templates).
+ * - x[d, g, τ] integer: shifts of template τ on day d for group g (pool × contract × available
+ *   days, see problem.ts), only on the days the group is available.
  * - Implicit breaks (Aykin 1996): per (d, g, τ, break k) one continuous variable per allowed
  *   start b, Σ_b w = x; an operator on a break at t is not on duty at t.
  * - Multi-skill pools split their on-duty operators between skills with continuous z (≤ on duty).
  * - Coverage per (d, skill, t) in the opening hours: on duty + u₁ + u₂ − o = required, where the
  *   under-cover u₁ (≤ steep_after_share · required) and u₂ and the over-cover o are penalised.
  * - Day-off patterns: p[g, r] integer operators whose days off are the run r; a day's shifts ≤ the
- *   operators whose pattern works it (so the plan splits into legal individual weeks), ≤ those
- *   available; Σ shifts ≤ max_days_per_week per operator; paid hours ≤ contracts (+ above);
- *   paid hours + short ≥ contracts − below, `short` penalised (elastic, never infeasible).
+ *   operators whose pattern works it.
+ * - Weekly tours per group with Gale–Ryser cuts (tours.ts): each member works one legal week, so
+ *   the weekly-hours rule is charged per operator and step 3 can staff the plan by name.
  * Cost: paid hours + per shift + penalties. Every row is feasible at x = 0 with the slacks.
  */
 import { ModelBuilder, type LinearModel } from './linear-model.ts';
 import { offRuns, type Problem } from './problem.ts';
 import { breakStarts } from './templates.ts';
+import { addGroupTours } from './tours.ts';
+
+export { enumerateTours } from './tours.ts';
 
 export interface ShiftColumns {
   /** x column of (d, g, τ). */
@@ -28,7 +32,9 @@ export interface ShiftColumns {
   patterns: Array<Array<[number, number]>>;
   /** Under-cover columns (u₁, u₂) per (d, k, slot). */
   under: Array<{ d: number; k: number; slot: number; cols: number[] }>;
-  hoursShort: Array<{ g: number; col: number }>;
+  /** Tour link slacks: a tour shift the plan leaves out, `hours` paid hours lost each. */
+  hoursShort: Array<{ g: number; col: number; hours: number }>;
+  groupShort: Array<{ g: number; minHours: number; paidHours: number[] }>;
 }
 
 export interface ShiftModel {
@@ -38,12 +44,12 @@ export interface ShiftModel {
   templateRule: number[];
 }
 
-export function buildShiftModel(problem: Problem, required: number[][][]): ShiftModel {
+export function buildShiftModel(problem: Problem, required: number[][][], options: { maxSubset?: number } = {}): ShiftModel {
   const { dates, groups, templates, pools, skills, intervalMinutes: step, openSlot, closeSlot } = problem;
   const { costs, rules } = problem.input.settings;
   const hours = step / 60;
   const m = new ModelBuilder();
-  const cols: ShiftColumns = { x: [], breaks: [], tours: [], patterns: [], under: [], hoursShort: [] };
+  const cols: ShiftColumns = { x: [], breaks: [], tours: [], patterns: [], under: [], hoursShort: [], groupShort: [] };
   // onDuty[d][pool][slot]: terms of the pool's on-duty operators.
   const onDuty = dates.map(() => pools.map(() => Array.from({ length: problem.slotsPerDay }, () => new Map<number, number>())));
   const add = (terms: Map<number, number>, c: number, v: number) => terms.set(c, (terms.get(c) ?? 0) + v);
@@ -51,62 +57,53 @@ export function buildShiftModel(problem: Problem, required: number[][][]): Shift
   const runs = dates.length >= 7 ? offRuns(dates.length, rules.min_consecutive_days_off) : [];
 
   groups.forEach((group, g) => {
-    const members = group.members.map((i) => problem.operators[i]);
-    const patternCols = runs.map((r): [number, number] => [r, m.col(0, 0, members.length, true)]);
+    const members = group.members.length;
+    const patternCols = runs.map((r): [number, number] => [r, m.col(0, 0, members, true)]);
     cols.patterns[g] = patternCols;
-    if (runs.length > 0) m.row(patternCols.map(([, c]): [number, number] => [c, 1]), -Infinity, members.length);
-    const weekTerms = new Map<number, number>();
-    const paidTerms = new Map<number, number>();
+    if (runs.length > 0) m.row(patternCols.map(([, c]): [number, number] => [c, 1]), -Infinity, members);
+    const ruleIds = [...new Set(group.templates.map((t) => templates[t].rule))];
+    // xCols[d][r]: the group's x columns of day d and length r (for the tour rows).
+    const xCols = dates.map(() => ruleIds.map((): number[] => []));
     dates.forEach((_, d) => {
-      const available = members.filter((o) => o.available[d]).length;
+      if (!group.available[d]) return;
       const dayTerms = new Map<number, number>();
-      if (available > 0) {
-        for (const t of group.templates) {
-          const tpl = templates[t];
-          const col = m.col(costs.paid_hour * (tpl.paidMinutes / 60) + costs.per_shift, 0, available, true);
-          const i = cols.x.push({ d, g, t, col }) - 1;
-          dayTerms.set(col, 1);
-          weekTerms.set(col, 1);
-          paidTerms.set(col, tpl.paidMinutes / 60);
-          for (let s = tpl.startMin / step; s < tpl.endMin / step; s++) add(onDuty[d][group.pool][s], col, 1);
-          cols.breaks[i] = tpl.breaks.map((w) => {
-            const starts = breakStarts(w, step).map((b): [number, number] => [b, m.col(0)]);
-            m.row([[col, -1], ...starts.map(([, c]): [number, number] => [c, 1])], 0, 0);
-            for (const [b, c] of starts) {
-              for (let s = b / step; s < (b + w.minutes) / step; s++) add(onDuty[d][group.pool][Math.floor(s)], c, -1);
-            }
-            return starts;
-          });
-        }
+      for (const t of group.templates) {
+        const tpl = templates[t];
+        const col = m.col(costs.paid_hour * (tpl.paidMinutes / 60) + costs.per_shift, 0, members, true);
+        const i = cols.x.push({ d, g, t, col }) - 1;
+        dayTerms.set(col, 1);
+        xCols[d][ruleIds.indexOf(tpl.rule)].push(col);
+        for (let s = tpl.startMin / step; s < tpl.endMin / step; s++) add(onDuty[d][group.pool][s], col, 1);
+        cols.breaks[i] = tpl.breaks.map((w) => {
+          const starts = breakStarts(w, step).map((b): [number, number] => [b, m.col(0)]);
+          m.row([[col, -1], ...starts.map(([, c]): [number, number] => [c, 1])], 0, 0);
+          for (const [b, c] of starts) {
+            for (let s = b / step; s < (b + w.minutes) / step; s++) add(onDuty[d][group.pool][Math.floor(s)], c, -1);
+          }
+          return starts;
+        });
       }
-      m.row(dayTerms, -Infinity, available);
       // Shifts of day d ≤ operators whose day-off run leaves d a working day.
       const working = new Map(dayTerms);
       for (const [r, c] of patternCols) if (!(d >= r && d < r + rules.min_consecutive_days_off)) working.set(c, -1);
       if (runs.length > 0) m.row(working, -Infinity, 0);
     });
-    // Weekly tours (shifts per length one operator may legally work): the plan's lengths must
-    // split into individual weeks, e.g. no 11-paid-hour shift that leaves a 40-h week unfillable.
-    const ruleIds = [...new Set(group.templates.map((t) => templates[t].rule))];
-    const paid = ruleIds.map((r) => templates.find((t) => t.rule === r)!.paidMinutes / 60);
-    const maxOp = Math.max(...members.map((o) => o.maxHours));
-    const tours = enumerateTours(paid, rules.max_days_per_week, maxOp).map((counts) => ({ counts: ruleIds.map((_, i) => counts[i]), col: m.col(0, 0, members.length, true) }));
-    cols.tours[g] = tours;
-    m.row(tours.map((t): [number, number] => [t.col, 1]), -Infinity, members.length);
-    ruleIds.forEach((r, i) => {
-      const terms = new Map<number, number>();
-      for (const x of cols.x) if (x.g === g && templates[x.t].rule === r) terms.set(x.col, 1);
-      for (const t of tours) if (t.counts[i] > 0) terms.set(t.col, -t.counts[i]);
-      m.row(terms, -Infinity, 0);
+    const paidHours = ruleIds.map((r) => templates.find((t) => t.rule === r)!.paidMinutes / 60);
+    const maxDays = Math.min(rules.max_days_per_week, group.available.filter(Boolean).length);
+    const gt = addGroupTours(m, {
+      members,
+      minHours: group.minHours,
+      maxHours: group.maxHours,
+      maxDays,
+      paidHours,
+      xCols,
+      shortHourCost: costs.contract_hours_short_hour,
+      excessCost: costs.under_cover_hour,
+      maxSubset: options.maxSubset ?? 2,
     });
-    const dayBudget = members.reduce((s, o) => s + Math.min(rules.max_days_per_week, o.available.filter(Boolean).length), 0);
-    m.row(weekTerms, -Infinity, dayBudget);
-    const maxHours = members.reduce((s, o) => s + o.maxHours, 0);
-    const minHours = members.reduce((s, o) => s + o.minHours, 0);
-    m.row(paidTerms, -Infinity, maxHours);
-    const short = m.col(costs.contract_hours_short_hour, 0, minHours);
-    cols.hoursShort.push({ g, col: short });
-    m.row(new Map([...paidTerms, [short, 1]]), minHours, Infinity);
+    cols.tours[g] = gt.tours.map((t, j) => ({ counts: t.counts, col: gt.cols[j] })).filter((t) => t.col >= 0);
+    cols.hoursShort.push(...gt.slack.map((col, r) => ({ g, col, hours: paidHours[r] })));
+    cols.groupShort.push({ g, minHours: group.minHours, paidHours });
   });
 
   // Coverage: single-skill pools count directly, multi-skill pools through their split z.
@@ -147,21 +144,6 @@ export function buildShiftModel(problem: Problem, required: number[][][]): Shift
   return { model: m.build(), columns: cols, groupTemplates: groups.map((g) => g.templates), templateRule: templates.map((t) => t.rule) };
 }
 
-/** Every non-empty vector of shifts per length with ≤ maxDays shifts and ≤ maxHours paid hours. */
-export function enumerateTours(paidHours: number[], maxDays: number, maxHours: number): number[][] {
-  const out: number[][] = [];
-  const walk = (i: number, days: number, hours: number, acc: number[]) => {
-    if (i === paidHours.length) {
-      if (days > 0) out.push([...acc]);
-      return;
-    }
-    for (let c = 0; days + c <= maxDays && hours + c * paidHours[i] <= maxHours + 1e-9; c++) walk(i + 1, days + c, hours + c * paidHours[i], [...acc, c]);
-  };
-  walk(0, 0, 0, []);
-  // Dominated tours (another allows at least as many of every length) add nothing.
-  return out.filter((t) => !out.some((u) => u !== t && u.every((c, i) => c >= t[i]) && u.some((c, i) => c > t[i])));
-}
-
 export interface ShiftPlan {
   /** Integer shift counts per x entry (same order as columns.x). */
   counts: number[];
@@ -186,6 +168,9 @@ export function decodeShiftPlan(sm: ShiftModel, values: ArrayLike<number>, toInt
         .map((t) => ({ rules: new Map(ruleIds.map((r, i) => [r, t.counts[i]])), operators: Math.max(0, toInteger(values[t.col] + 1e-6)) }))
         .filter((t) => t.operators > 0);
     }),
-    hoursShort: c.hoursShort.reduce((s, h) => s + values[h.col], 0),
+    // Contract hours the plan's tours leave unworked: tours below the band plus link slack.
+    hoursShort:
+      c.hoursShort.reduce((s, h) => s + values[h.col] * h.hours, 0) +
+      c.groupShort.reduce((s, gs) => s + c.tours[gs.g].reduce((v, t) => v + toInteger(values[t.col] + 1e-6) * Math.max(0, gs.minHours - t.counts.reduce((h, n, i) => h + n * gs.paidHours[i], 0)), 0), 0),
   };
 }

@@ -3,39 +3,46 @@ import type { Problem } from './problem.ts';
 import type { Assignment, Shortfall } from './types.ts';
 import { hhmm } from './time.ts';
 
-/** One entry per (date, skill) run of intervals with fewer operators on duty than required. */
+/**
+ * One entry per (date, skill) run of intervals with fewer operators on duty than required. Runs
+ * outside the opening hours are their own kind (`outside_opening_hours`): no shift may be there,
+ * so the staffing plan's requirement at the edges is reported, not counted as under-cover.
+ */
 export function underCover(problem: Problem, scheduled: number[][][]): Shortfall[] {
   const out: Shortfall[] = [];
   const step = problem.intervalMinutes;
+  const isOpen = (s: number) => s >= problem.openSlot && s < problem.closeSlot;
   problem.dates.forEach((date, d) =>
     problem.skills.forEach((skill, k) => {
       let runStart = -1;
       let missing = 0;
       let peak = 0;
-      for (let s = 0; s <= problem.slotsPerDay; s++) {
-        const gap = s < problem.slotsPerDay ? problem.required[d][k][s] - scheduled[d][k][s] : 0;
-        if (gap > 0) {
-          if (runStart < 0) runStart = s;
-          missing += gap;
-          peak = Math.max(peak, gap);
-          continue;
-        }
-        if (runStart < 0) continue;
-        const outside = runStart < problem.openSlot || s > problem.closeSlot;
+      const close = (s: number) => {
+        const outside = !isOpen(runStart);
+        const hours = (missing * step) / 60;
         out.push({
-          kind: outside ? 'outside_opening' : 'under_cover',
+          kind: outside ? 'outside_opening_hours' : 'under_cover',
           date,
           skill,
           from: hhmm(runStart * step),
           to: hhmm(s * step),
-          amount: (missing * step) / 60,
+          amount: hours,
           unit: 'operator_hours',
-          message: `${skill} ${date} ${hhmm(runStart * step)}–${hhmm(s * step)}: up to ${peak} operator(s) short (${((missing * step) / 60).toFixed(2)} operator-hours)${outside ? ', outside the opening hours' : ''}`,
+          message: outside
+            ? `${skill} ${date} ${hhmm(runStart * step)}–${hhmm(s * step)}: the staffing plan asks up to ${peak} operator(s) (${hours.toFixed(2)} operator-hours) outside the opening hours ${problem.input.settings.opening.from}–${problem.input.settings.opening.to}`
+            : `${skill} ${date} ${hhmm(runStart * step)}–${hhmm(s * step)}: up to ${peak} operator(s) short (${hours.toFixed(2)} operator-hours)`,
         });
-        runStart = -1;
-        missing = 0;
-        peak = 0;
+        [runStart, missing, peak] = [-1, 0, 0];
+      };
+      for (let s = 0; s < problem.slotsPerDay; s++) {
+        const gap = problem.required[d][k][s] - scheduled[d][k][s];
+        if (runStart >= 0 && (gap <= 0 || isOpen(s) !== isOpen(runStart))) close(s);
+        if (gap <= 0) continue;
+        if (runStart < 0) runStart = s;
+        missing += gap;
+        peak = Math.max(peak, gap);
       }
+      if (runStart >= 0) close(problem.slotsPerDay);
     }),
   );
   return out;

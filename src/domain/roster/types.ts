@@ -51,7 +51,8 @@ export type ShortfallKind =
   | 'unfilled_shift'
   | 'hours_below_contract'
   | 'no_operators'
-  | 'outside_opening'
+  /** Requirement outside the opening hours: no shift may cover it, so it is no under-cover. */
+  | 'outside_opening_hours'
   | 'training_attendees'
   | 'rule_slack';
 

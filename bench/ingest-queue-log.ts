@@ -1,0 +1,92 @@
+/**
+ * Issue 3's benchmark (figures printed, nothing asserted):
+ * - queue_log parse + assemble alone, and parse + ingest into the embedded database, for
+ *   ~1M lines (`BENCH_QUEUE_LOG_CALLS`, default 250,000 calls ≈ 1M lines); goal ≥ 300,000 lines/s;
+ * - HTTP ingest of NDJSON calls by 4 concurrent senders into a running `kezek serve`
+ *   (`BENCH_HTTP_ROWS`, default 400,000); goal ≥ 100,000 rows/s.
+ * Needs the built dashboards for the HTTP part (npm run build).
+ */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openContext } from '../src/cli/context.ts';
+import { callerSalt } from '../src/server/queries/installation.ts';
+import { asteriskOptions } from '../ingest/asterisk/options.ts';
+import { createCallerHasher } from '../ingest/caller-hash.ts';
+import { QueueLogAssembler } from '../ingest/formats/asterisk-queue-log/assembler.ts';
+import { parseQueueLogLine } from '../ingest/formats/asterisk-queue-log/parse-line.ts';
+import { ingestFiles } from '../ingest/ingest-files.ts';
+import { sendFile } from '../ingest/send-to-server.ts';
+import { queueLogSample } from '../tests/ingest-asterisk/queue-log-sample.ts';
+import { KEZEK, kezek, report, tempDir } from './_util.ts';
+
+const seconds = (startNs: bigint) => Number(process.hrtime.bigint() - startNs) / 1e9;
+const dir = tempDir('ingest');
+
+// 1. queue_log: parse + assemble in memory, then parse + ingest into the embedded database.
+const sample = queueLogSample({ calls: Number(process.env.BENCH_QUEUE_LOG_CALLS ?? 250_000), days: 30 });
+const file = join(dir, 'queue_log');
+writeFileSync(file, sample.lines.join('\n') + '\n');
+console.log(`queue_log: ${sample.lines.length.toLocaleString('en')} lines`);
+
+let start = process.hrtime.bigint();
+const assembler = new QueueLogAssembler({ hashCaller: (c) => c, queues: {} });
+const nowMs = Date.now();
+let records = 0;
+sample.lines.forEach((text, i) => {
+  const r = parseQueueLogLine({ source: 'bench', line: i + 1, text }, { nowMs });
+  if (r.ok && r.event) records += assembler.add(r.event).length;
+});
+report('queue_log parse + assemble (memory)', sample.lines.length / seconds(start), 'lines/s', 300_000, true);
+
+const ctx = await openContext({ db: join(dir, 'db') });
+const opts = asteriskOptions(ctx.config, createCallerHasher(await callerSalt(ctx.client)));
+start = process.hrtime.bigint();
+const summary = await ingestFiles(ctx.client, [file], { ...opts, format: 'asterisk-queue-log', kind: 'calls' });
+const ingestSeconds = seconds(start);
+console.log(`  stored ${summary.accepted.toLocaleString('en')} lines, ${records.toLocaleString('en')} visits and agent events derived`);
+report('queue_log parse + ingest (embedded)', summary.read / ingestSeconds, 'lines/s', 300_000, true);
+
+// 2. HTTP: 4 concurrent senders of NDJSON calls into a running server (another database).
+const rows = Number(process.env.BENCH_HTTP_ROWS ?? 400_000);
+const httpDb = join(dir, 'http-db');
+const { token } = JSON.parse(kezek(['tokens', 'create', '--kinds', 'calls', '--db', httpDb, '--json']).stdout) as { token: string };
+const server = spawn(process.execPath, [KEZEK, 'serve', '--port', '0', '--db', httpDb], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise<string>((resolve, reject) => {
+  let out = '';
+  server.stdout!.on('data', (d) => {
+    out += d;
+    const m = /http:\/\/\S+/.exec(out);
+    if (m) resolve(m[0]);
+  });
+  server.on('exit', (code) => reject(new Error(`kezek serve exited ${code} (is the build there? npm run build)`)));
+});
+const senders = 4;
+const files = Array.from({ length: senders }, (_, s) => {
+  const lines: string[] = [];
+  for (let i = s; i < rows; i += senders) {
+    const enteredMs = Date.UTC(2026, 8, 1) + i * 1000;
+    lines.push(
+      JSON.stringify({
+        call_id: `b${i}`,
+        queue: '1414-ru',
+        caller: `+7701${String(i % 9_999_999).padStart(7, '0')}`,
+        entered_at: new Date(enteredMs).toISOString(),
+        answered_at: new Date(enteredMs + 15_000).toISOString(),
+        ended_at: new Date(enteredMs + 200_000).toISOString(),
+        agent_id: `${1001 + (i % 50)}`,
+        talk_s: 185,
+      }),
+    );
+  }
+  const path = join(dir, `calls-${s}.ndjson`);
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+});
+start = process.hrtime.bigint();
+const answers = await Promise.all(files.map((f) => sendFile(url, token, f, '/api/ingest/calls')));
+const httpSeconds = seconds(start);
+const accepted = answers.reduce((sum, a) => sum + a.accepted, 0);
+console.log(`  ${accepted.toLocaleString('en')} of ${rows.toLocaleString('en')} rows acknowledged as stored`);
+report(`HTTP ingest, ${senders} concurrent senders`, rows / httpSeconds, 'rows/s', 100_000, true);
+server.kill('SIGTERM');
