@@ -37,16 +37,24 @@ export async function ingestFiles(client: ClickHouseClient, files: string[], opt
     options.onProgress?.(done, total, summary.read);
   };
   await session.open();
+  // One batch is stored while the next is read and parsed (commits still run one at a time).
+  let inflight: Promise<void> | null = null;
   for (const [i, file] of files.entries()) {
     await recordIngestRun(client, file, pipeline.rejectKind);
     events.source = file;
     pipeline.beginFile();
     for await (const raw of readFileLines(file, { onBytes })) {
       pipeline.line(raw, file, summary);
-      if (session.size >= batchRows && pipeline.atBoundary()) await session.commit();
+      if (session.size >= batchRows && pipeline.atBoundary()) {
+        const commit = session.commit();
+        commit.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
+        if (inflight) await inflight;
+        inflight = commit;
+      }
     }
     pipeline.endFile(file, summary, i === files.length - 1);
     await session.commit();
+    inflight = null;
   }
   return summary;
 }

@@ -17,7 +17,7 @@ export interface Column {
 }
 
 /** TSV escaping of ClickHouse: backslash, tab, newline (and CR) are escaped. */
-function escapeTsv(text: string): string {
+export function escapeTsv(text: string): string {
   return /[\\\t\n\r]/.test(text)
     ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
     : text;
@@ -31,6 +31,13 @@ function tsvValue(value: unknown): string {
     return escapeTsv(`[${value.map((v) => `'${String(v).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`).join(',')}]`);
   }
   return escapeTsv(String(value));
+}
+
+/** An instant as TSV for a DateTime64(3) column: epoch seconds with milliseconds. */
+export function tsvInstant(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const frac = ms - seconds * 1000;
+  return `${seconds}.${frac < 10 ? '00' : frac < 100 ? '0' : ''}${frac}`;
 }
 
 export async function bulkInsert(
@@ -49,6 +56,11 @@ export async function bulkInsert(
     const row = rows[i];
     lines[i] = columns.map((c) => tsvValue(row[c.name])).join('\t');
   }
+  await insertTsvLines(client, table, columns, lines);
+}
+
+/** Inserts TabSeparated lines (already in `columns` order) through a file the embedded engine reads. */
+export async function insertTsvLines(client: ClickHouseClient, table: string, columns: Column[], lines: string[]): Promise<void> {
   const file = join(tmpdir(), `kezek-insert-${randomUUID()}.tsv`);
   await writeFile(file, `${lines.join('\n')}\n`);
   try {

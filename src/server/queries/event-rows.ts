@@ -4,6 +4,7 @@
  */
 import type { Agent, AgentEvent, CallVisit, EventByKind, EventKind, Rating } from '../../domain/events.ts';
 import { fromClickHouseTime, toClickHouseTime } from '../../../ingest/formats/time.ts';
+import { escapeTsv as e, tsvInstant as t } from './bulk-insert.ts';
 
 export const TABLE_OF_KIND: Record<EventKind, string> = {
   calls: 'call',
@@ -146,6 +147,29 @@ export function agentRow(a: Agent): AgentRow {
     contract_hours_week: a.contractHoursWeek,
     hired_at: a.hiredAt === '' ? null : a.hiredAt,
   };
+}
+
+const b = (v: boolean) => (v ? '1' : '0');
+
+/**
+ * One TabSeparated line of a record in COLUMNS_OF_KIND order plus `source` (calls, ratings and
+ * agent events; agents go through row objects). Must list the same columns as those rows.
+ */
+export function tsvLineOf(kind: Exclude<EventKind, 'agents'>, record: EventByKind[EventKind], source: string): string {
+  if (kind === 'calls') {
+    const c = record as CallVisit;
+    return `${e(c.callId)}\t${e(c.queue)}\t${c.channel}\t${e(c.language)}\t${e(c.site)}\t${e(c.callerHash)}\t${t(c.enteredAtMs)}\t${
+      c.answeredAtMs === null ? '\\N' : t(c.answeredAtMs)
+    }\t${t(c.endedAtMs)}\t${c.waitSeconds}\t${e(c.agentId)}\t${c.talkSeconds}\t${c.holdSeconds}\t${c.wrapSeconds}\t${b(
+      c.transferred,
+    )}\t${b(c.callback)}\t${b(c.selfService)}\t${e(c.topic)}\t${e(source)}`;
+  }
+  if (kind === 'ratings') {
+    const r = record as Rating;
+    return `${e(r.callId)}\t${r.score}\t${t(r.ratedAtMs)}\t${e(r.agentId)}\t${e(source)}`;
+  }
+  const a = record as AgentEvent;
+  return `${e(a.agentId)}\t${t(a.atMs)}\t${a.state}\t${e(a.reason)}\t${e(source)}`;
 }
 
 type RowOfKind = { calls: CallRow; ratings: RatingRow; 'agent-events': AgentEventRow; agents: AgentRow };
