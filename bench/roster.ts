@@ -11,6 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { planRoster, type RosterResult } from '../src/domain/roster/plan-roster.ts';
+import { relaxAndFix } from '../src/domain/roster/relax-fix.ts';
 import { replanDay } from '../src/domain/roster/replan.ts';
 import { rosterSettings } from '../src/domain/roster/settings.ts';
 import { contractHours, scaledRequirement, syntheticOperators } from '../src/domain/roster/synthetic.ts';
@@ -19,9 +20,10 @@ import { validateRoster } from '../src/domain/roster/validate.ts';
 import { assignmentJson } from '../src/server/roster-json.ts';
 import { racingSolver, workerSolver } from '../src/server/roster-solver.ts';
 
-const { values } = parseArgs({ options: { variants: { type: 'string', default: '5' }, only: { type: 'string' }, 'time-limit': { type: 'string', default: '30' }, seeds: { type: 'string', default: '2' } } });
-// Step 1 races two HiGHS seeds (one worker per core); step 3's group MIPs run two at a time.
-const solvers = { solver: workerSolver, planSolver: racingSolver(workerSolver, Number(values.seeds)) };
+const { values } = parseArgs({ options: { variants: { type: 'string', default: '5' }, only: { type: 'string' }, 'time-limit': { type: 'string', default: '30' }, race: { type: 'boolean', default: true } } });
+// Step 1 races HiGHS' branch-and-cut against relax-and-fix (one worker per core; --no-race: relax-and-fix
+// alone); step 3's group MIPs run two at a time.
+const solvers = { solver: workerSolver, planSolver: values.race ? racingSolver(workerSolver, relaxAndFix(workerSolver)) : relaxAndFix(workerSolver) };
 const dates = weekDates('2026-W20')!;
 const operators = syntheticOperators(500, 1414);
 const settings = rosterSettings({ solver: { time_limit_s: Number(values['time-limit']), mip_rel_gap: 0.01, random_seed: 0 } });

@@ -93,22 +93,24 @@ export const inProcessSolver: Solver = async (model, options) => {
 };
 
 /**
- * Races HiGHS on two random seeds (solve time varies ~10× with the seed, research/roster-solver.md),
- * one worker per core: the first to prove the gap wins and the other ends; at the time limit the
- * better incumbent is kept with the higher of the two proven bounds (both are valid).
+ * Races solvers on the two cores (HiGHS' solve time varies ~10× with the random seed, and
+ * relax-and-fix wins where its heuristics stall, research/roster-solver.md): the first to prove
+ * the gap wins and the others end; at the time limit the best incumbent is kept with the highest
+ * proven bound (every one is valid). Each entry runs with its own seed.
  */
-export function racingSolver(base: Solver, seeds = 2): Solver {
+export function racingSolver(...solvers: Solver[]): Solver {
   return async (model, options) => {
-    if (options.relaxation || seeds < 2) return base(model, options);
+    if (options.relaxation || solvers.length < 2) return solvers[0](model, options);
     const control = new AbortController();
-    const runs = Array.from({ length: seeds }, (_, i) =>
-      base(model, { ...options, randomSeed: options.randomSeed + i * 7919, signal: control.signal }).then((r) => {
+    const runs = solvers.map((solve, i) =>
+      solve(model, { ...options, randomSeed: options.randomSeed + i * 7919, signal: control.signal }).then((r) => {
         if (r.status === 'optimal') control.abort();
         return r;
       }),
     );
     const results = await Promise.all(runs);
-    const won = results.filter((r) => r.values).sort((a, b) => (a.status === 'optimal' ? -1 : b.status === 'optimal' ? 1 : a.objective! - b.objective!))[0];
+    const rank = (r: SolveResult) => (r.status === 'optimal' ? -Infinity : r.objective!);
+    const won = results.filter((r) => r.values && r.objective !== null).sort((a, b) => rank(a) - rank(b))[0];
     const bounds = results.map((r) => r.bound).filter((b): b is number => b !== null);
     const peak = Math.max(...results.map((r) => r.peakRssBytes ?? 0));
     if (!won) return { ...results[0], peakRssBytes: peak || undefined };

@@ -98,8 +98,8 @@ export function buildShiftModel(problem: Problem, required: number[][][], option
       paidHours,
       xCols,
       shortHourCost: costs.contract_hours_short_hour,
-      excessCost: costs.under_cover_hour,
-      maxSubset: options.maxSubset ?? 2,
+      excessCost: costs.under_cover_steep_hour,
+      maxSubset: options.maxSubset ?? 1,
     });
     cols.tours[g] = gt.tours.map((t, j) => ({ counts: t.counts, col: gt.cols[j] })).filter((t) => t.col >= 0);
     cols.hoursShort.push(...gt.slack.map((col, r) => ({ g, col, hours: paidHours[r] })));
