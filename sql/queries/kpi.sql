@@ -1,7 +1,11 @@
 -- KPIs of DESIGN §5 for [from, to) grouped by allow-listed expressions that the caller puts in
 -- place of the GROUP markers (no user text reaches this SQL). Three parts are added up:
--- queue visits (by entered_at), ratings (by rated_at, latest per call) and FCR contacts (by their
--- first answered visit). Filters are arrays; an empty array means no filter.
+-- queue visits (by entered_at, from `call`), ratings (by rated_at, the latest per call, from
+-- rating_fact) and FCR contacts (by their first answered visit, from contact_fact); the facts are
+-- kept current by the write path (0008_contact_facts.sql, contact-facts.ts). A contact is a
+-- repeat when its next_contact_at is within the window after its last_ended; kpi-fcr-check.sql
+-- finds the contacts where the facts' horizon cannot tell (kpi.ts then runs kpi-raw.sql).
+-- Filters are arrays; an empty array means no filter.
 SELECT
     __GROUP__
     sum(n_self_service) AS self_service,
@@ -50,52 +54,33 @@ FROM
     UNION ALL
 
     SELECT
-        r.last_rated_at AS t,
-        ifNull(v.queue, '') AS queue, ifNull(v.language, '') AS language, ifNull(v.site, '') AS site,
-        if(r.rater_agent != '', r.rater_agent, ifNull(v.agent_id, '')) AS agent,
-        ifNull(v.channel, '') AS channel,
+        r.rated_at AS t, r.queue, r.language, r.site, r.agent, r.channel,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
         1 AS n_ratings,
         toUInt64(r.score) AS n_score_sum,
         toUInt64(r.score >= 4) AS n_satisfied,
         toUInt64(r.score <= 2) AS n_dissatisfied,
         0, 0, 0
-    FROM
-    (
-        SELECT call_id, max(rated_at) AS last_rated_at, argMax(score, rated_at) AS score,
-               argMax(agent_id, rated_at) AS rater_agent
-        FROM rating
-        WHERE rated_at >= {from:DateTime64(3, 'UTC')}
-        GROUP BY call_id
-        HAVING last_rated_at < {to:DateTime64(3, 'UTC')}
-    ) AS r
-    LEFT JOIN
-    (
-        SELECT call_id,
-               argMax(queue, entered_at) AS queue, argMax(language, entered_at) AS language,
-               argMax(site, entered_at) AS site, argMax(agent_id, entered_at) AS agent_id,
-               argMax(channel, entered_at) AS channel
-        FROM call
-        WHERE answered_at IS NOT NULL AND NOT self_service
-          AND call_id IN (SELECT call_id FROM rating WHERE rated_at >= {from:DateTime64(3, 'UTC')} AND rated_at < {to:DateTime64(3, 'UTC')})
-        GROUP BY call_id
-    ) AS v ON v.call_id = r.call_id
-    WHERE (empty({queues:Array(String)}) OR queue IN {queues:Array(String)})
-      AND (empty({languages:Array(String)}) OR language IN {languages:Array(String)})
-      AND (empty({sites:Array(String)}) OR site IN {sites:Array(String)})
-      AND (empty({channels:Array(String)}) OR channel IN {channels:Array(String)})
-      AND (empty({agents:Array(String)}) OR agent IN {agents:Array(String)})
+    FROM rating_fact AS r FINAL
+    WHERE r.rated_at >= {from:DateTime64(3, 'UTC')} AND r.rated_at < {to:DateTime64(3, 'UTC')} AND r.deleted = 0
+      AND (empty({queues:Array(String)}) OR r.queue IN {queues:Array(String)})
+      AND (empty({languages:Array(String)}) OR r.language IN {languages:Array(String)})
+      AND (empty({sites:Array(String)}) OR r.site IN {sites:Array(String)})
+      AND (empty({channels:Array(String)}) OR r.channel IN {channels:Array(String)})
+      AND (empty({agents:Array(String)}) OR r.agent IN {agents:Array(String)})
 
     UNION ALL
 
     SELECT
         c.first_answered_at AS t, c.queue, c.language, c.site, c.agent, c.channel,
         0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        toUInt64(c.caller != '') AS n_fcr_eligible,
-        toUInt64(c.caller != '' AND NOT c.any_transfer AND NOT c.any_callback AND c.call_id NOT IN repeats) AS n_fcr_resolved,
-        toUInt64(c.caller != '' AND c.last_ended > (SELECT max(ended_at) FROM call) - toIntervalSecond({fcr_window_s:UInt32})) AS n_fcr_provisional
-    FROM contacts AS c
-    WHERE (empty({queues:Array(String)}) OR c.queue IN {queues:Array(String)})
+        toUInt64(c.eligible) AS n_fcr_eligible,
+        toUInt64(c.eligible AND NOT c.any_transfer AND NOT c.any_callback
+                 AND (c.next_contact_at IS NULL OR c.next_contact_at > c.last_ended + toIntervalSecond({fcr_window_s:UInt32}))) AS n_fcr_resolved,
+        toUInt64(c.eligible AND c.last_ended > (SELECT max(ended_at) FROM call) - toIntervalSecond({fcr_window_s:UInt32})) AS n_fcr_provisional
+    FROM contact_fact AS c FINAL
+    WHERE c.first_answered_at >= {from:DateTime64(3, 'UTC')} AND c.first_answered_at < {to:DateTime64(3, 'UTC')} AND c.deleted = 0
+      AND (empty({queues:Array(String)}) OR c.queue IN {queues:Array(String)})
       AND (empty({languages:Array(String)}) OR c.language IN {languages:Array(String)})
       AND (empty({sites:Array(String)}) OR c.site IN {sites:Array(String)})
       AND (empty({channels:Array(String)}) OR c.channel IN {channels:Array(String)})

@@ -8,6 +8,7 @@ import { printJson, type CliIO } from '../io.ts';
 import { Progress } from '../progress.ts';
 import { callerSalt } from '../../server/queries/installation.ts';
 import { rangeIsEmpty } from '../../server/queries/range-occupancy.ts';
+import { refreshFactsAfterInsert } from '../../server/queries/contact-facts.ts';
 import { insertRecords } from '../../server/queries/store-events.ts';
 import { createCallerHasher } from '../../../ingest/caller-hash.ts';
 import { EventWriter, type IngestSummary } from '../../../ingest/event-writer.ts';
@@ -17,6 +18,11 @@ const USAGE = `usage: kezek demo [--days N] [--seed S] [--end YYYY-MM-DD] [--jso
 Generates and stores a synthetic history of a centre like 1414: 500 operators on 7 sites,
 ~50,000 contacts a weekday, ratings and agent events. Default: 90 days ending yesterday, seed 1414.
 The same seed gives the same history; running it again stores nothing twice.`;
+
+/** Days of the bulk path stored between two refreshes of the facts. */
+const REFRESH_DAYS = 7;
+
+type DemoDay = ReturnType<ReturnType<typeof createDemo>['generateDay']>;
 
 export interface DemoRequest {
   days: number;
@@ -45,6 +51,14 @@ export async function runDemo(ctx: CommandContext, req: DemoRequest, io: CliIO, 
   const progress = new Progress(io, 'demo', io.isTTY && !quiet, 'calls');
   let calls = 0;
   let storing: Promise<void> = Promise.resolve();
+  // The bulk path refreshes the contact and rating facts once per REFRESH_DAYS days stored.
+  let unrefreshed: { calls: DemoDay['calls']; ratings: DemoDay['ratings'] } = { calls: [], ratings: [] };
+  const refresh = async () => {
+    const { calls: visits, ratings } = unrefreshed;
+    unrefreshed = { calls: [], ratings: [] };
+    await refreshFactsAfterInsert(ctx.client, 'calls', visits);
+    await refreshFactsAfterInsert(ctx.client, 'ratings', ratings);
+  };
   for (let i = 0; i < req.days; i++) {
     const day = demo.generateDay(nextDate(from, i));
     calls += day.calls.length;
@@ -52,11 +66,17 @@ export async function runDemo(ctx: CommandContext, req: DemoRequest, io: CliIO, 
     writer.summary.read += count;
     await storing;
     if (fresh) {
+      const last = i === req.days - 1;
       storing = Promise.all([
-        insertRecords(ctx.client, 'calls', day.calls, source),
-        insertRecords(ctx.client, 'ratings', day.ratings, source),
+        insertRecords(ctx.client, 'calls', day.calls, source, false),
+        insertRecords(ctx.client, 'ratings', day.ratings, source, false),
         insertRecords(ctx.client, 'agent-events', day.agentEvents, source),
-      ]).then(() => void (writer.summary.accepted += count));
+      ]).then(async () => {
+        writer.summary.accepted += count;
+        unrefreshed.calls.push(...day.calls);
+        unrefreshed.ratings.push(...day.ratings);
+        if (last || (i + 1) % REFRESH_DAYS === 0) await refresh();
+      });
     } else {
       await writer.add([
         ...day.calls.map((row): ParsedRecord => ({ kind: 'calls', row })),

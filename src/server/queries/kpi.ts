@@ -6,6 +6,7 @@ import { emptyCounters, kpiRow, type KpiCounters, type KpiRow } from '../../doma
 import { localDateRange } from '../../domain/time/local-dates.ts';
 import type { KpiSettings } from '../config.ts';
 import { toClickHouseTime } from '../../../ingest/formats/time.ts';
+import { FCR_HORIZON_S } from './contact-facts.ts';
 import { sqlQuery } from './sql-files.ts';
 
 /** `--by` names and their SQL over the unified columns (t, queue, language, site, agent, channel). */
@@ -52,37 +53,78 @@ export function isKpiGroup(name: string): name is KpiGroup {
 }
 
 /**
- * The KPI SQL grouped by `by`; `kpiSql` is kpi.sql's text, or a variant of it whose visit part
- * reads a rollup (rollup-kpi.ts) — the rating and FCR parts stay the same.
+ * The KPI SQL grouped by `by`; `kpiSql` is kpi.sql's text (ratings and FCR from the facts),
+ * kpi-raw.sql's (everything from the raw tables, after the CTEs of kpi-contacts.sql), or a variant
+ * of either whose visit part reads a rollup (rollup-kpi.ts).
  */
 export function buildKpiSql(by: KpiGroup[], kpiSql = sqlQuery('kpi')): string {
   const select = by.map((g, i) => `${GROUP_EXPRESSIONS[g]} AS g${i},`).join('\n    ');
-  const groupBy = by.length ? `GROUP BY ${by.map((_, i) => `g${i}`).join(', ')} ORDER BY ${by.map((_, i) => `g${i}`).join(', ')}` : '';
-  return `${sqlQuery('kpi-contacts')}\n${kpiSql.replace('__GROUP__', select).replace('__GROUP_BY__', groupBy)}`;
+  const groupBy = by.length
+    ? `GROUP BY ${by.map((_, i) => `g${i}`).join(', ')} ORDER BY ${by.map((_, i) => `g${i}`).join(', ')}`
+    : '';
+  const ctes = /\bFROM contacts\b/.test(kpiSql) ? `${sqlQuery('kpi-contacts')}\n` : '';
+  return `${ctes}${kpiSql.replace('__GROUP__', select).replace('__GROUP_BY__', groupBy)}`;
 }
 
-export async function fetchKpis(client: ClickHouseClient, req: KpiRequest, sql = buildKpiSql(req.by)): Promise<KpiResult> {
+/** The KPI SQL variants of one request: from the facts, and from the raw tables. */
+export interface KpiSqlPair {
+  facts: string;
+  raw: string;
+}
+
+export function kpiSqlPair(by: KpiGroup[]): KpiSqlPair {
+  return { facts: buildKpiSql(by), raw: buildKpiSql(by, sqlQuery('kpi-raw')) };
+}
+
+/**
+ * KPIs of `req`. The facts answer unless some contact's FCR window reaches past the facts'
+ * horizon (kpi-fcr-check.sql: a window longer than ~8 days, or a contact lasting days); then the
+ * raw tables do. Both give the same numbers wherever the facts can answer.
+ */
+export async function fetchKpis(
+  client: ClickHouseClient,
+  req: KpiRequest,
+  sql: KpiSqlPair = kpiSqlPair(req.by),
+): Promise<KpiResult> {
+  const params = kpiParams(req);
+  const [raw, check] = await Promise.all([
+    runKpiSql(client, sql.facts, params),
+    runKpiSql(client, sqlQuery('kpi-fcr-check'), params),
+  ]);
+  const rows = Number(check[0]?.undecided ?? 0) > 0 ? await runKpiSql(client, sql.raw, params) : raw;
+  return kpiResult(req, rows);
+}
+
+function kpiParams(req: KpiRequest): Record<string, unknown> {
   const { startMs, endMs } = localDateRange(req.from, req.to, req.timezone);
   const f = req.filters ?? {};
-  const rs = await client.query({
-    query: sql,
-    format: 'JSONEachRow',
-    query_params: {
-      from: toClickHouseTime(startMs),
-      to: toClickHouseTime(endMs),
-      tz: req.timezone,
-      short_abandon_s: req.kpi.short_abandon_s,
-      lost_after_s: req.kpi.lost_after_s,
-      sl_answer_within_s: req.kpi.sl_answer_within_s,
-      fcr_window_s: Math.round(req.kpi.fcr_window_h * 3600),
-      queues: f.queues ?? [],
-      languages: f.languages ?? [],
-      sites: f.sites ?? [],
-      channels: f.channels ?? [],
-      agents: f.agents ?? [],
-    },
-  });
-  const raw = await rs.json<Record<string, string | number>>();
+  return {
+    from: toClickHouseTime(startMs),
+    to: toClickHouseTime(endMs),
+    tz: req.timezone,
+    short_abandon_s: req.kpi.short_abandon_s,
+    lost_after_s: req.kpi.lost_after_s,
+    sl_answer_within_s: req.kpi.sl_answer_within_s,
+    fcr_window_s: Math.round(req.kpi.fcr_window_h * 3600),
+    queues: f.queues ?? [],
+    languages: f.languages ?? [],
+    sites: f.sites ?? [],
+    channels: f.channels ?? [],
+    agents: f.agents ?? [],
+    horizon_s: FCR_HORIZON_S,
+  };
+}
+
+async function runKpiSql(
+  client: ClickHouseClient,
+  query: string,
+  params: Record<string, unknown>,
+): Promise<Record<string, string | number>[]> {
+  const rs = await client.query({ query, format: 'JSONEachRow', query_params: params });
+  return rs.json<Record<string, string | number>>();
+}
+
+function kpiResult(req: KpiRequest, raw: Record<string, string | number>[]): KpiResult {
   const rows = raw.map((r) => {
     const group: Record<string, string> = {};
     req.by.forEach((g, i) => (group[g] = String(r[`g${i}`] ?? '')));

@@ -1,14 +1,14 @@
 /**
  * The KPIs of `kezek kpi` computed from the rollups of 0004_rollups.sql where they hold the answer:
  * the visit counters come from call_interval (15-minute buckets) or call_agent_hour (operator ×
- * hour), the rating and FCR parts from the raw tables exactly as kpi.sql does. Where a rollup
+ * hour), the rating and FCR parts from the facts (or the raw tables) exactly as kpi.sql does. Where a rollup
  * cannot answer exactly (other thresholds than the rollups', per-agent intervals, a time zone
  * whose offset is not a whole number of buckets) the raw query runs instead.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { localDateRange } from '../../domain/time/local-dates.ts';
 import type { KpiSettings } from '../config.ts';
-import { buildKpiSql, fetchKpis, type KpiRequest, type KpiResult } from './kpi.ts';
+import { buildKpiSql, fetchKpis, type KpiRequest, type KpiResult, type KpiSqlPair } from './kpi.ts';
 import { sqlQuery } from './sql-files.ts';
 
 /** The thresholds the rollups were built with (0004_rollups.sql). */
@@ -49,9 +49,9 @@ export function chooseRollup(req: KpiRequest): RollupName {
 
 const FIRST_BRANCH = /\n {4}SELECT\n {8}entered_at AS t,[\s\S]*?\n(?=\n {4}UNION ALL\n)/;
 
-/** kpi.sql with its visit branch replaced by a read of the rollup `name`. */
-export function rollupKpiSql(name: keyof typeof ROLLUPS): string {
-  const kpiSql = sqlQuery('kpi');
+/** kpi.sql (or `file`, e.g. kpi-raw) with its visit branch replaced by a read of the rollup `name`. */
+export function rollupKpiSql(name: keyof typeof ROLLUPS, file = 'kpi'): string {
+  const kpiSql = sqlQuery(file);
   if (!FIRST_BRANCH.test(kpiSql)) throw new Error('kpi.sql changed shape: rollup-kpi.ts cannot find its visit branch');
   const r = ROLLUPS[name];
   const branch = sqlQuery('rollup-visits')
@@ -67,6 +67,10 @@ export function rollupKpiSql(name: keyof typeof ROLLUPS): string {
 /** The same result as fetchKpis (kpi.ts), read from a rollup when one answers exactly. */
 export async function fetchKpisFast(client: ClickHouseClient, req: KpiRequest): Promise<KpiResult & { source: RollupName }> {
   const source = chooseRollup(req);
-  const result = source === 'raw' ? await fetchKpis(client, req) : await fetchKpis(client, req, buildKpiSql(req.by, rollupKpiSql(source)));
+  const sql = (name: keyof typeof ROLLUPS): KpiSqlPair => ({
+    facts: buildKpiSql(req.by, rollupKpiSql(name)),
+    raw: buildKpiSql(req.by, rollupKpiSql(name, 'kpi-raw')),
+  });
+  const result = source === 'raw' ? await fetchKpis(client, req) : await fetchKpis(client, req, sql(source));
   return { ...result, source };
 }

@@ -1,0 +1,58 @@
+-- Recomputes the contact_fact rows (0008_contact_facts.sql) of the contacts {ids} from `call`,
+-- with version {version}: the contact's own facts, and next_contact_at from the non-self-service
+-- visits of its caller entered in (first_entered, first_entered + horizon]. {fe_lo}/{fe_hi} span
+-- the contacts' first_entered and {callers} are their callers (contact-fact-scope.sql), which
+-- bounds the scan. Tombstones go under every other answered visit's entered_at (a former key).
+INSERT INTO contact_fact
+    (first_answered_at, call_id, deleted, eligible, span_ms, first_entered, last_ended, any_transfer, any_callback,
+     queue, language, site, agent, channel, next_contact_at, version)
+SELECT
+    arrayJoin(c.answered_times) AS key_at, c.call_id, toUInt8(key_at != c.first_answered_at), c.caller != '',
+    toUnixTimestamp64Milli(c.last_ended) - toUnixTimestamp64Milli(c.first_entered),    c.first_entered, c.last_ended, c.any_transfer, c.any_callback,
+    c.queue, c.language, c.site, c.agent, c.channel, n.next_at, {version:UInt64}
+FROM
+(
+    SELECT
+        call_id,
+        min(entered_at) AS first_entered,
+        max(ended_at) AS last_ended,
+        max(transferred) AS any_transfer,
+        max(callback) AS any_callback,
+        anyIf(caller_hash, caller_hash != '') AS caller,
+        minIf(entered_at, answered_at IS NOT NULL AND NOT self_service) AS first_answered_at,
+        argMinIf(queue, entered_at, answered_at IS NOT NULL AND NOT self_service) AS queue,
+        argMinIf(language, entered_at, answered_at IS NOT NULL AND NOT self_service) AS language,
+        argMinIf(site, entered_at, answered_at IS NOT NULL AND NOT self_service) AS site,
+        argMinIf(agent_id, entered_at, answered_at IS NOT NULL AND NOT self_service) AS agent,
+        argMinIf(channel, entered_at, answered_at IS NOT NULL AND NOT self_service) AS channel,
+        groupUniqArrayIf(entered_at, answered_at IS NOT NULL AND NOT self_service) AS answered_times
+    FROM call
+    WHERE call_id IN (SELECT arrayJoin({ids:Array(String)}))
+    GROUP BY call_id
+    HAVING notEmpty(answered_times)
+) AS c
+LEFT JOIN
+(
+    SELECT o.call_id AS call_id, min(v.entered_at) AS next_at
+    FROM
+    (
+        SELECT call_id, min(entered_at) AS first_entered, anyIf(caller_hash, caller_hash != '') AS caller
+        FROM call
+        WHERE call_id IN (SELECT arrayJoin({ids:Array(String)}))
+        GROUP BY call_id
+        HAVING caller != ''
+    ) AS o
+    INNER JOIN
+    (
+        SELECT call_id AS v_call_id, caller_hash, entered_at FROM call
+        WHERE NOT self_service
+          AND entered_at > {fe_lo:DateTime64(3, 'UTC')}
+          AND entered_at <= {fe_hi:DateTime64(3, 'UTC')} + toIntervalSecond({horizon_s:UInt32})
+          AND caller_hash IN (SELECT arrayJoin({callers:Array(String)}))
+    ) AS v ON v.caller_hash = o.caller
+    WHERE v.v_call_id != o.call_id
+      AND v.entered_at > o.first_entered
+      AND v.entered_at <= o.first_entered + toIntervalSecond({horizon_s:UInt32})
+    GROUP BY o.call_id
+) AS n ON n.call_id = c.call_id
+SETTINGS join_use_nulls = 1

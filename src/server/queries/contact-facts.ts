@@ -1,0 +1,97 @@
+/**
+ * Keeping contact_fact and rating_fact (sql/migrations/0008_contact_facts.sql) current: after
+ * every insert of visits or ratings, the rows of the contacts and rated calls it can change are
+ * recomputed from the raw tables and inserted again with a higher version (ReplacingMergeTree).
+ *
+ * A stored visit can change: its own contact's facts; the next_contact_at of an earlier contact
+ * of the same caller that started at most FCR_HORIZON_S before it (a late repeat makes that
+ * contact unresolved); and the attribution of its call's rating. A stored rating changes its
+ * call's rating fact. The refresh reads after the insert, so whichever of two concurrent refreshes
+ * starts last sees both inserts, and its version (taken when it starts) is the highest.
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { EventByKind, EventKind } from '../../domain/events.ts';
+import { toClickHouseTime } from '../../../ingest/formats/time.ts';
+import { sqlQuery } from './sql-files.ts';
+
+/** How far after a contact's first entered_at its next contact is tracked: 8 days. */
+export const FCR_HORIZON_S = 8 * 86_400;
+
+let lastVersion = 0;
+
+/** A version larger than every earlier one of this process (microseconds since the epoch). */
+export function nextFactVersion(): number {
+  lastVersion = Math.max(lastVersion + 1, Date.now() * 1000);
+  return lastVersion;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+/** Refreshes the contact facts that stored `visits` can change, and their calls' rating facts. */
+export async function refreshAfterVisits(client: ClickHouseClient, visits: EventByKind['calls'][]): Promise<void> {
+  if (visits.length === 0) return;
+  const version = nextFactVersion();
+  const ids = unique(visits.map((v) => v.callId));
+  let lo = Infinity;
+  let hi = -Infinity;
+  const callers = new Set<string>();
+  for (const v of visits) {
+    if (v.selfService || v.callerHash === '') continue;
+    callers.add(v.callerHash);
+    if (v.enteredAtMs < lo) lo = v.enteredAtMs;
+    if (v.enteredAtMs > hi) hi = v.enteredAtMs;
+  }
+  if (callers.size === 0) lo = hi = 0;
+  const rs = await client.query({
+    query: sqlQuery('contact-fact-scope'),
+    format: 'JSONEachRow',
+    query_params: {
+      ids,
+      callers: [...callers],
+      lo: toClickHouseTime(lo),
+      hi: toClickHouseTime(hi),
+      horizon_s: FCR_HORIZON_S,
+    },
+  });
+  const [scope] = await rs.json<{ ids: string[]; fe_lo: string; fe_hi: string; scope_callers: string[] }>();
+  if (scope && scope.ids.length > 0) {
+    await client.command({
+      query: sqlQuery('contact-fact-refresh'),
+      query_params: {
+        ids: scope.ids,
+        callers: scope.scope_callers,
+        fe_lo: scope.fe_lo,
+        fe_hi: scope.fe_hi,
+        horizon_s: FCR_HORIZON_S,
+        version,
+      },
+    });
+  }
+  await refreshRatingFacts(client, ids, version);
+}
+
+/** Refreshes the rating facts of the calls `callIds` (those with no rating get none). */
+export async function refreshRatingFacts(
+  client: ClickHouseClient,
+  callIds: string[],
+  version = nextFactVersion(),
+): Promise<void> {
+  if (callIds.length === 0) return;
+  await client.command({ query: sqlQuery('rating-fact-refresh'), query_params: { ids: unique(callIds), version } });
+}
+
+/** The refresh after an insert of `records` of `kind` (the one hook of the write path). */
+export async function refreshFactsAfterInsert<K extends EventKind>(
+  client: ClickHouseClient,
+  kind: K,
+  records: EventByKind[K][],
+): Promise<void> {
+  if (kind === 'calls') await refreshAfterVisits(client, records as EventByKind['calls'][]);
+  else if (kind === 'ratings')
+    await refreshRatingFacts(
+      client,
+      (records as EventByKind['ratings'][]).map((r) => r.callId),
+    );
+}
