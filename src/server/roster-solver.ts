@@ -109,8 +109,8 @@ export function racingSolver(...solvers: Solver[]): Solver {
       }),
     );
     const results = await Promise.all(runs);
-    const rank = (r: SolveResult) => (r.status === 'optimal' ? -Infinity : r.objective!);
-    const won = results.filter((r) => r.values && r.objective !== null).sort((a, b) => rank(a) - rank(b))[0];
+    const rank = (r: SolveResult) => (r.relaxed ? Infinity : r.status === 'optimal' ? -Infinity : r.objective!);
+    const won = results.filter((r) => r.values && r.objective !== null).sort((a, b) => rank(a) - rank(b) || a.objective! - b.objective!)[0];
     const bounds = results.map((r) => r.bound).filter((b): b is number => b !== null);
     const peak = Math.max(...results.map((r) => r.peakRssBytes ?? 0));
     if (!won) return { ...results[0], peakRssBytes: peak || undefined };

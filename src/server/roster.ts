@@ -14,8 +14,7 @@ import type { PlanningContext } from './planning.ts';
 import { planningRequest } from './planning-request.ts';
 import { staffingPlan } from './planning-staffing.ts';
 import { fetchAgentRatings, fetchRosterAgents } from './queries/roster-agents.ts';
-import { relaxAndFix } from '../domain/roster/relax-fix.ts';
-import { racingSolver, workerSolver } from './roster-solver.ts';
+import { workerSolver } from './roster-solver.ts';
 import { assignmentJson, rosterJsonOf, trainingJsonOf } from './roster-json.ts';
 
 export interface RosterRequest {
@@ -57,9 +56,6 @@ export interface WeekResult {
   intervalMinutes: number;
 }
 
-/** Step 1: HiGHS' branch-and-cut raced against relax-and-fix, one worker per core. */
-const planSolver = racingSolver(workerSolver, relaxAndFix(workerSolver));
-
 export async function rosterWeek(ctx: PlanningContext, req: RosterRequest, solver: Solver = workerSolver): Promise<WeekResult> {
   const { config } = ctx;
   const staffing = await staffingPlan(ctx, planningRequest({ from: req.dates[0], to: req.dates[6] }, config));
@@ -81,7 +77,7 @@ export async function rosterWeek(ctx: PlanningContext, req: RosterRequest, solve
     config.training,
     coached,
     { answerWithinSeconds: staffing.targets.answerWithinSeconds, patienceSeconds: Object.fromEntries(staffing.models.map((m) => [m.skill, m.patienceSeconds])), replications: 0 },
-    { solver, planSolver: solver === workerSolver ? planSolver : undefined, planOnly: req.planOnly, timeLimitSeconds: req.timeLimitSeconds ?? undefined },
+    { solver, planOnly: req.planOnly, timeLimitSeconds: req.timeLimitSeconds ?? undefined },
   );
   return { request: req, plan, intervalMinutes };
 }

@@ -26,16 +26,38 @@ const zeroSolver: Solver = async (model: LinearModel) => {
 };
 
 describe('buildShiftModel', () => {
-  it('has one integer x per (day, group, template) plus day-off patterns and weekly tours', () => {
+  it('has one integer x per (available day, group, template, skill) plus day-off patterns and weekly tours', () => {
     const input = testInput(20, 0.5);
     const p = prepareProblem(input);
     const sm = buildShiftModel(p, p.required);
-    const templates = p.groups.reduce((s, g) => s + g.templates.length, 0);
-    expect(sm.columns.x.length).toBe(7 * templates);
+    // Since the per-group tours (issue 6 follow-up) a shift answers one skill, so multi-skill
+    // groups have one x per skill, and x exists only on the days the group is available.
+    const xs = p.groups.reduce((s, g) => s + g.templates.length * p.pools[g.pool].length * g.available.filter(Boolean).length, 0);
+    expect(sm.columns.x.length).toBe(xs);
+    expect(new Set(sm.columns.x.map((x) => `${x.d}|${x.g}|${x.t}|${x.k}`)).size).toBe(xs);
     const tours = sm.columns.tours.reduce((s, t) => s + t.length, 0);
     expect(tours).toBeGreaterThan(0);
-    expect(sm.model.integrality.reduce((a, b) => a + b, 0)).toBe(7 * templates + p.groups.length * 6 + tours);
+    // Integers: x, 6 day-off runs per group, and the non-empty tours (the empty one is implied).
+    expect(sm.model.integrality.reduce((a, b) => a + b, 0)).toBe(xs + p.groups.length * 6 + tours);
     expect(sm.model.starts.length).toBe(sm.model.rowLower.length + 1);
+  });
+
+  it('groups operators by pool, contract and available days, and tours respect each contract', () => {
+    const input = testInput(20, 0.5);
+    const p = prepareProblem(input);
+    for (const g of p.groups) {
+      const ops = g.members.map((i) => p.operators[i]);
+      expect(new Set(ops.map((o) => `${o.pool}|${o.contract_hours_week}|${o.available.join()}`)).size).toBe(1);
+    }
+    const sm = buildShiftModel(p, p.required);
+    sm.columns.tours.forEach((tours, g) => {
+      const rules = [...new Set(p.groups[g].templates.map((t) => p.templates[t].rule))];
+      const paid = rules.map((r) => p.templates.find((t) => t.rule === r)!.paidMinutes / 60);
+      for (const t of tours) {
+        expect(t.counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(5);
+        expect(t.counts.reduce((h, n, i) => h + n * paid[i], 0)).toBeLessThanOrEqual(p.groups[g].maxHours + 1e-9);
+      }
+    });
   });
 
   it('runs the pipeline with any solver: x = 0 gives an empty roster and a shortfall for every interval', async () => {

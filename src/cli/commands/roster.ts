@@ -8,9 +8,11 @@ import { rosterJson, rosterRequest, rosterWeek, type WeekResult } from '../../se
 
 const USAGE = `usage: kezek roster --week YYYY-Www [--plan-only] [--time-limit S] [--json]
 Builds the week's roster from the staffing plan (kezek staffing) and the operators: step 1 a
-shift-mix MIP (HiGHS, implicit breaks, day-off patterns), step 2 breaks, step 3 named operators
-under every labour rule of the config's roster section; trainings and coaching are placed inside
-the shifts (see kezek training). --plan-only stops after step 1 (a what-if without names).
+shift-mix MIP (HiGHS, implicit breaks, groups of interchangeable operators with weekly tours,
+relax-and-fix), step 2 breaks, step 3 named operators by one small MIP per group under every
+labour rule of the config's roster section; trainings and coaching are placed inside the shifts
+(see kezek training). --plan-only stops after step 1 (a what-if without names). Requirement
+outside the opening hours is reported as outside_opening_hours, not as under-cover.
 --json prints {week, status, objective, lower_bound, gap, solve_s, assignments:[{agent_id, date,
 start, end, skill, breaks:[{start,end}], activities:[{kind,start,end}]}], coverage:[{interval_start,
 skill, required, scheduled}], shortfalls:[{kind, date, skill, from, to, agent_id, amount, unit, message}]}.`;

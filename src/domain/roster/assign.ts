@@ -24,6 +24,8 @@ export interface Reservation {
 interface Slot {
   d: number;
   g: number;
+  /** The skill step 1 planned the shift for. */
+  k: number;
   tpl: ShiftTemplate;
   breakStarts: number[];
 }
@@ -83,7 +85,7 @@ export function assignOperators(problem: Problem, plan: ShiftPlan, columns: Shif
     const n = plan.counts[i];
     if (n === 0) return;
     const tpl = problem.templates[x.t];
-    for (const starts of breakPlan(tpl, plan.breakWeights[i], n)) slots.push({ d: x.d, g: x.g, tpl, breakStarts: starts });
+    for (const starts of breakPlan(tpl, plan.breakWeights[i], n)) slots.push({ d: x.d, g: x.g, k: x.k, tpl, breakStarts: starts });
   });
   // Tightest days first: the most shifts per operator whose day-off run leaves the day working.
   const tightness = problem.dates.map((_, d) => {
@@ -131,7 +133,7 @@ export function assignOperators(problem: Problem, plan: ShiftPlan, columns: Shif
   const fixedSkill = new Map<Assignment, string | null>();
   const unfilled: Shortfall[] = [];
   for (const slot of slots) {
-    const pool = problem.pools[problem.groups[slot.g].pool];
+    const pool = [slot.k];
     let pick: State | null = null;
     let best = -Infinity;
     const consider = (s: State, foreign: boolean) => {
@@ -170,12 +172,11 @@ export function assignOperators(problem: Problem, plan: ShiftPlan, columns: Shif
       template: slot.tpl.id,
       startMin: slot.tpl.startMin,
       endMin: slot.tpl.endMin,
-      skill: problem.skills[problem.pools[chosen.op.pool][0]],
+      skill: problem.skills[slot.k],
       breaks: slot.tpl.breaks.map((w, k) => ({ kind: w.kind, paid: w.paid, startMin: slot.breakStarts[k], endMin: slot.breakStarts[k] + w.minutes })),
       activities: [],
     };
-    fixedSkill.set(a, pool.length === 1 ? problem.skills[pool[0]] : null);
-    if (pool.length === 1) a.skill = problem.skills[pool[0]];
+    fixedSkill.set(a, a.skill);
     if (chosen.tour?.has(slot.tpl.rule)) chosen.tour.set(slot.tpl.rule, Math.max(0, chosen.tour.get(slot.tpl.rule)! - 1));
     chosen.days[slot.d] = a;
     chosen.hours += slot.tpl.paidMinutes / 60;

@@ -43,6 +43,8 @@ export interface SolveResult {
   bound: number | null;
   values: Float64Array | null;
   seconds: number;
+  /** The values are the LP relaxation's (no integer solution in time): round before use. */
+  relaxed?: boolean;
   /** Peak resident memory of the process while solving (measured by the caller), when known. */
   peakRssBytes?: number;
   message?: string;

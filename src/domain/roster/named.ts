@@ -11,7 +11,9 @@
  *   (at least `min_consecutive_days_off` consecutive days off);
  * - a day the operator would rather have off costs a little; department members are nudged to
  *   work the day of their reserved training.
- * Days ≤ max_days and weekly hours ≤ contract hold by the tour. Start times follow (starts.ts).
+ * Days ≤ max_days and weekly hours ≤ contract hold by the tour. Where the tours leave a planned
+ * shift unfilled, the group is solved again with free weeks (any legal days and hours per
+ * operator, hours short charged). Start times follow (starts.ts).
  */
 import type { Reservation } from './assign.ts';
 import { ModelBuilder, type Solver, type SolveResult } from './linear-model.ts';
@@ -26,10 +28,13 @@ export interface GroupDays {
   members: number[];
   unfilled: number;
   status: SolveResult['status'];
+  /** The MIP's objective (unfilled shifts, hours short, preferences); Infinity without a solution. */
+  objective: number;
 }
 
 const UNFILLED_PER_HOUR = 20;
 const PREFERENCE = 0.5;
+const FREE_WEEKS_SECONDS = 4;
 
 /** Planned shifts per (day, rule) of group g. */
 export function plannedByRule(problem: Problem, plan: ShiftPlan, columns: ShiftColumns, g: number): Map<number, number>[] {
@@ -42,7 +47,15 @@ export function plannedByRule(problem: Problem, plan: ShiftPlan, columns: ShiftC
   return out;
 }
 
-export async function groupDays(problem: Problem, plan: ShiftPlan, columns: ShiftColumns, g: number, solver: Solver, reservations: Reservation[] = []): Promise<GroupDays> {
+export async function groupDays(
+  problem: Problem,
+  plan: ShiftPlan,
+  columns: ShiftColumns,
+  g: number,
+  solver: Solver,
+  reservations: Reservation[] = [],
+  { free = false, timeLimitSeconds = 10, from }: { free?: boolean; timeLimitSeconds?: number; from?: GroupDays } = {},
+): Promise<GroupDays> {
   const { settings } = problem.input;
   const group = problem.groups[g];
   const members = [...group.members];
@@ -65,13 +78,17 @@ export async function groupDays(problem: Problem, plan: ShiftPlan, columns: Shif
   order.forEach((i, n) => (tourOf[i] = tours[n]));
 
   const m = new ModelBuilder();
+  const shortCols: number[] = [];
+  const offCols: number[][][] = [];
+  const unfilledAt: Array<[number, number, number, number]> = [];
   const y = members.map(() => problem.dates.map(() => new Map<number, number>()));
   const fill = problem.dates.map(() => new Map<number, Array<[number, number]>>());
   const m0 = settings.rules.min_consecutive_days_off;
   const runs = problem.dates.length >= 7 ? offRuns(problem.dates.length, m0) : [];
   members.forEach((o, i) => {
     const op = problem.operators[o];
-    const tour = tourOf[i];
+    // Free weeks: any legal week (days, hours) instead of the plan's tour for this operator.
+    const tour = free ? new Map(rules.map((r) => [r, Infinity])) : tourOf[i];
     if (!tour || size(tour) === 0) return;
     const trained = reservations.some((r) => r.department === op.department);
     problem.dates.forEach((_, d) => {
@@ -86,7 +103,22 @@ export async function groupDays(problem: Problem, plan: ShiftPlan, columns: Shif
       }
       if (y[i][d].size > 1) m.row([...y[i][d].values()].map((c): [number, number] => [c, 1]), -Infinity, 1);
     });
-    for (const r of rules) {
+    if (free) {
+      const all: Array<[number, number]> = [];
+      const hours: Array<[number, number]> = [];
+      problem.dates.forEach((_, d) => {
+        for (const [r, c] of y[i][d]) {
+          all.push([c, 1]);
+          hours.push([c, paid.get(r)!]);
+        }
+      });
+      m.row(all, -Infinity, Math.min(settings.rules.max_days_per_week, op.available.filter(Boolean).length));
+      m.row(hours, -Infinity, op.maxHours);
+      const short = m.col(settings.costs.contract_hours_short_hour, 0, op.minHours);
+      shortCols[i] = short;
+      m.row([...hours, [short, 1]], op.minHours, Infinity);
+    }
+    for (const r of free ? [] : rules) {
       const want = tour.get(r) ?? 0;
       if (want === 0) continue;
       const short = m.col(settings.costs.contract_hours_short_hour * paid.get(r)!, 0, want);
@@ -96,6 +128,7 @@ export async function groupDays(problem: Problem, plan: ShiftPlan, columns: Shif
     }
     if (runs.length === 0) return;
     const off = runs.map((q) => [q, m.col(0, 0, 1, true)]);
+    offCols[i] = off;
     m.row(off.map(([, c]): [number, number] => [c, 1]), 1, Infinity);
     problem.dates.forEach((_, d) => {
       const terms: Array<[number, number]> = [...y[i][d].values()].map((c): [number, number] => [c, 1]);
@@ -108,19 +141,21 @@ export async function groupDays(problem: Problem, plan: ShiftPlan, columns: Shif
     for (const [r, n] of planned[d]) {
       const u = m.col(UNFILLED_PER_HOUR * paid.get(r)!, 0, n);
       unfilledCols.push(u);
+      unfilledAt.push([d, r, n, u]);
       m.row([...(fill[d].get(r) ?? []), [u, 1]], n, n);
     }
   });
   const work = members.map(() => problem.dates.map(() => -1));
-  if (m.numCols === 0) return { g, work, members, unfilled: 0, status: 'optimal' };
+  if (m.numCols === 0) return { g, work, members, unfilled: 0, status: 'optimal', objective: 0 };
   const model = m.build();
-  const res = await solver(model, { timeLimitSeconds: 10, mipRelGap: 1e-4, randomSeed: 0 });
-  if (!res.values) return { g, work, members, unfilled: -1, status: res.status };
+  const start = from ? startFrom(from.work, y, shortCols, offCols, unfilledAt, paid, members.map((o) => problem.operators[o].minHours), model.numCols, m0) : undefined;
+  const res = await solver(model, { timeLimitSeconds, mipRelGap: 1e-4, randomSeed: 0, start });
+  if (!res.values) return { g, work, members, unfilled: -1, status: res.status, objective: Infinity };
   members.forEach((_, i) => problem.dates.forEach((_, d) => {
     for (const [r, c] of y[i][d]) if (res.values![c] > 0.5) work[i][d] = r;
   }));
   const unfilled = Math.round(unfilledCols.reduce((s, c) => s + res.values![c], 0));
-  return { g, work, members, unfilled, status: res.status };
+  return { g, work, members, unfilled, status: res.status, objective: res.objective ?? Infinity };
 }
 
 /** Every group's days, at most `parallel` solves at a time (one worker per core). */
@@ -130,9 +165,46 @@ export async function allGroupDays(problem: Problem, plan: ShiftPlan, columns: S
   const lane = async () => {
     while (next < problem.groups.length) {
       const g = next++;
-      out[g] = await groupDays(problem, plan, columns, g, solver, reservations);
+      const fixed = await groupDays(problem, plan, columns, g, solver, reservations);
+      out[g] = fixed;
+      if (fixed.unfilled === 0) continue;
+      // The plan's tours do not split into this group's weeks: let each operator work any legal
+      // week instead (slower to prove, so a short limit; kept only when it costs less).
+      const free = await groupDays(problem, plan, columns, g, solver, reservations, { free: true, timeLimitSeconds: FREE_WEEKS_SECONDS, from: fixed });
+      if (free.unfilled >= 0 && free.objective < fixed.objective - 1e-6) out[g] = free;
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, parallel) }, lane));
   return out;
+}
+
+/** The fixed-tour answer as a start of the free-weeks MIP (it is feasible there: tours are legal weeks). */
+function startFrom(
+  work: number[][],
+  y: Array<Array<Map<number, number>>>,
+  shortCols: number[],
+  offCols: number[][][],
+  unfilledAt: Array<[number, number, number, number]>,
+  paid: Map<number, number>,
+  minHours: number[],
+  numCols: number,
+  daysOff: number,
+): Float64Array {
+  const v = new Float64Array(numCols);
+  const filled = new Map<string, number>();
+  work.forEach((week, i) => {
+    let hours = 0;
+    week.forEach((r, d) => {
+      const c = r >= 0 ? y[i][d].get(r) : undefined;
+      if (c === undefined) return;
+      v[c] = 1;
+      hours += paid.get(r)!;
+      filled.set(`${d}|${r}`, (filled.get(`${d}|${r}`) ?? 0) + 1);
+    });
+    if (shortCols[i] !== undefined) v[shortCols[i]] = Math.max(0, minHours[i] - hours);
+    const run = (offCols[i] ?? []).find(([q]) => week.slice(q, q + daysOff).every((r) => r < 0));
+    if (run) v[run[1]] = 1;
+  });
+  for (const [d, r, n, u] of unfilledAt) v[u] = n - (filled.get(`${d}|${r}`) ?? 0);
+  return v;
 }

@@ -10,6 +10,7 @@ import { refineBreaks } from './breaks.ts';
 import { coverageRows, scheduledGrid } from './coverage.ts';
 import type { SolveResult, Solver } from './linear-model.ts';
 import { prepareProblem, type Problem, type RosterInput } from './problem.ts';
+import { relaxAndFix } from './relax-fix.ts';
 import { addShifts } from './repair.ts';
 import { buildShiftModel, decodeShiftPlan, type ShiftPlan } from './shift-model.ts';
 import { hoursBelowContract, rosterCost, underCover } from './shortfalls.ts';
@@ -17,7 +18,7 @@ import { chooseSkills } from './skills.ts';
 import type { Assignment, CoverageRow, Shortfall } from './types.ts';
 
 export interface RosterOptions {
-  /** Solves every MIP; step 1 may use `planSolver` instead (e.g. two seeds racing). */
+  /** Solves every MIP; step 1 uses `planSolver` (default: relax-and-fix with `solver`). */
   solver: Solver;
   planSolver?: Solver;
   /** Extra operators to plan for (reserved trainings): extra[d][k][slot]. */
@@ -30,8 +31,8 @@ export interface RosterOptions {
   timeLimitSeconds?: number;
 }
 
-/** Seconds of the budget kept for step 3 (the per-group MIPs) and the rest of the pipeline. */
-const NAMING_RESERVE_S = 4;
+/** Share of the time budget kept for step 3 (the per-group MIPs) and the rest of the pipeline. */
+const NAMING_RESERVE = 0.15;
 
 export interface RosterResult {
   status: 'optimal' | 'feasible' | 'no_solution';
@@ -62,16 +63,17 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
     : problem.required;
   const sm = buildShiftModel(problem, required);
   const { solver } = options;
-  const planSolver = options.planSolver ?? solver;
+  const planSolver = options.planSolver ?? relaxAndFix(solver);
   const s = input.settings.solver;
-  // The time limit is the pipeline's budget: step 1 leaves a few seconds for names and breaks.
+  // The time limit is the pipeline's budget: step 1 leaves 15 % for names and breaks.
   const budget = options.timeLimitSeconds ?? s.time_limit_s;
-  const planSeconds = options.planOnly ? budget : Math.max(budget / 2, budget - NAMING_RESERVE_S);
+  const planSeconds = options.planOnly ? budget : budget * (1 - NAMING_RESERVE);
   // Step 1 aims at half the gap: breaks, names and one skill per bilingual shift cost a little more.
   const solveOptions = { timeLimitSeconds: planSeconds, mipRelGap: s.mip_rel_gap / 2, randomSeed: s.random_seed };
   let res: SolveResult = await planSolver(sm.model, solveOptions);
-  let rounded = false;
-  if (!res.values) {
+  let rounded = Boolean(res.relaxed);
+  // A what-if answers fast or not at all: relax-and-fix (the default) has already tried the LP.
+  if (!res.values && !(options.planOnly && !options.planSolver)) {
     // No incumbent within the limit (HiGHS' heuristics can stall): round the LP relaxation down
     // instead, so the planner still gets a legal roster; its optimum is the lower bound.
     const lp = await planSolver(sm.model, { ...solveOptions, relaxation: true });

@@ -5,7 +5,8 @@
  *   days, see problem.ts), only on the days the group is available.
  * - Implicit breaks (Aykin 1996): per (d, g, τ, break k) one continuous variable per allowed
  *   start b, Σ_b w = x; an operator on a break at t is not on duty at t.
- * - Multi-skill pools split their on-duty operators between skills with continuous z (≤ on duty).
+ * - A shift answers one skill all day (the roster's `skill`), so a multi-skill group has one x
+ *   per skill it speaks: x[d, g, τ, k].
  * - Coverage per (d, skill, t) in the opening hours: on duty + u₁ + u₂ − o = required, where the
  *   under-cover u₁ (≤ steep_after_share · required) and u₂ and the over-cover o are penalised.
  * - Day-off patterns: p[g, r] integer operators whose days off are the run r; a day's shifts ≤ the
@@ -23,7 +24,8 @@ export { enumerateTours } from './tours.ts';
 
 export interface ShiftColumns {
   /** x column of (d, g, τ). */
-  x: Array<{ d: number; g: number; t: number; col: number }>;
+  /** k: the skill the shifts answer. */
+  x: Array<{ d: number; g: number; t: number; k: number; col: number }>;
   /** Break-start columns of x[i]: per break k, [start minute, column][]. */
   breaks: Array<Array<Array<[number, number]>>>;
   /** Tour columns per group: shifts per rule (length) one operator works, and the column. */
@@ -50,8 +52,8 @@ export function buildShiftModel(problem: Problem, required: number[][][], option
   const hours = step / 60;
   const m = new ModelBuilder();
   const cols: ShiftColumns = { x: [], breaks: [], tours: [], patterns: [], under: [], hoursShort: [], groupShort: [] };
-  // onDuty[d][pool][slot]: terms of the pool's on-duty operators.
-  const onDuty = dates.map(() => pools.map(() => Array.from({ length: problem.slotsPerDay }, () => new Map<number, number>())));
+  // onDuty[d][k][slot]: terms of the operators on duty for skill k.
+  const onDuty = dates.map(() => skills.map(() => Array.from({ length: problem.slotsPerDay }, () => new Map<number, number>())));
   const add = (terms: Map<number, number>, c: number, v: number) => terms.set(c, (terms.get(c) ?? 0) + v);
   // Day-off patterns only make sense over a whole week (a shorter horizon cannot hold the rule).
   const runs = dates.length >= 7 ? offRuns(dates.length, rules.min_consecutive_days_off) : [];
@@ -67,18 +69,18 @@ export function buildShiftModel(problem: Problem, required: number[][][], option
     dates.forEach((_, d) => {
       if (!group.available[d]) return;
       const dayTerms = new Map<number, number>();
-      for (const t of group.templates) {
+      for (const t of group.templates) for (const k of pools[group.pool]) {
         const tpl = templates[t];
         const col = m.col(costs.paid_hour * (tpl.paidMinutes / 60) + costs.per_shift, 0, members, true);
-        const i = cols.x.push({ d, g, t, col }) - 1;
+        const i = cols.x.push({ d, g, t, k, col }) - 1;
         dayTerms.set(col, 1);
         xCols[d][ruleIds.indexOf(tpl.rule)].push(col);
-        for (let s = tpl.startMin / step; s < tpl.endMin / step; s++) add(onDuty[d][group.pool][s], col, 1);
+        for (let s = tpl.startMin / step; s < tpl.endMin / step; s++) add(onDuty[d][k][s], col, 1);
         cols.breaks[i] = tpl.breaks.map((w) => {
           const starts = breakStarts(w, step).map((b): [number, number] => [b, m.col(0)]);
           m.row([[col, -1], ...starts.map(([, c]): [number, number] => [c, 1])], 0, 0);
           for (const [b, c] of starts) {
-            for (let s = b / step; s < (b + w.minutes) / step; s++) add(onDuty[d][group.pool][Math.floor(s)], c, -1);
+            for (let s = b / step; s < (b + w.minutes) / step; s++) add(onDuty[d][k][Math.floor(s)], c, -1);
           }
           return starts;
         });
@@ -106,26 +108,9 @@ export function buildShiftModel(problem: Problem, required: number[][][], option
     cols.groupShort.push({ g, minHours: group.minHours, paidHours });
   });
 
-  // Coverage: single-skill pools count directly, multi-skill pools through their split z.
+  // Coverage per skill and interval.
   dates.forEach((_, d) => {
-    const skillTerms = skills.map(() => Array.from({ length: problem.slotsPerDay }, () => new Map<number, number>()));
-    pools.forEach((pool, p) => {
-      for (let s = openSlot; s < closeSlot; s++) {
-        if (pool.length === 1) {
-          for (const [c, v] of onDuty[d][p][s]) add(skillTerms[pool[0]][s], c, v);
-          continue;
-        }
-        if (onDuty[d][p][s].size === 0) continue;
-        const split = new Map<number, number>();
-        for (const k of pool) {
-          const z = m.col(0);
-          split.set(z, 1);
-          add(skillTerms[k][s], z, 1);
-        }
-        for (const [c, v] of onDuty[d][p][s]) split.set(c, (split.get(c) ?? 0) - v);
-        m.row(split, -Infinity, 0);
-      }
-    });
+    const skillTerms = onDuty[d];
     skills.forEach((_, k) => {
       for (let s = openSlot; s < closeSlot; s++) {
         const req = required[d][k][s];

@@ -17,6 +17,8 @@ import { hhmm, minutesOf } from './time.ts';
 
 interface Slot {
   tpl: ShiftTemplate;
+  /** The skill the shift answers (step 1 planned it per skill). */
+  k: number;
   breakStarts: number[];
 }
 
@@ -57,7 +59,7 @@ export function assignStarts(problem: Problem, plan: ShiftPlan, columns: ShiftCo
     if (n === 0) return;
     const tpl = problem.templates[x.t];
     const list = slots[x.d][x.g].get(tpl.rule) ?? [];
-    for (const starts of breakPlan(tpl, plan.breakWeights[i], n)) list.push({ tpl, breakStarts: starts });
+    for (const starts of breakPlan(tpl, plan.breakWeights[i], n)) list.push({ tpl, k: x.k, breakStarts: starts });
     slots[x.d][x.g].set(tpl.rule, list);
   });
   const restOk = (o: number, d: number, tpl: ShiftTemplate) => {
@@ -66,7 +68,6 @@ export function assignStarts(problem: Problem, plan: ShiftPlan, columns: ShiftCo
   };
   problem.dates.forEach((date, d) => {
     for (const gd of days) {
-      const pool = problem.pools[problem.groups[gd.g].pool];
       for (const [r, list] of slots[d][gd.g]) {
         const ops = gd.members.filter((_, i) => gd.work[i][d] === r);
         const want = (o: number) => {
@@ -76,7 +77,7 @@ export function assignStarts(problem: Problem, plan: ShiftPlan, columns: ShiftCo
         ops.sort((a, b) => want(b) - want(a) || a - b);
         const sorted = [...list].sort((a, b) => a.tpl.startMin - b.tpl.startMin);
         const pairs: Array<[number, Slot]> = ops.slice(0, sorted.length).map((o, i) => [o, sorted[i]]);
-        for (const s of sorted.slice(ops.length)) unfilled.push(unfilledShortfall(problem, d, pool, s.tpl));
+        for (const s of sorted.slice(ops.length)) unfilled.push(unfilledShortfall(problem, d, [s.k], s.tpl));
         swapForTraining(problem, pairs, reservations.filter((x) => x.d === d));
         for (let i = 0; i < pairs.length; i++) {
           if (restOk(pairs[i][0], d, pairs[i][1].tpl)) continue;
@@ -85,7 +86,7 @@ export function assignStarts(problem: Problem, plan: ShiftPlan, columns: ShiftCo
         }
         for (const [o, s] of pairs) {
           if (!restOk(o, d, s.tpl)) {
-            unfilled.push(unfilledShortfall(problem, d, pool, s.tpl, 'the rest rule leaves nobody for'));
+            unfilled.push(unfilledShortfall(problem, d, [s.k], s.tpl, 'the rest rule leaves nobody for'));
             continue;
           }
           const op = problem.operators[o];
@@ -95,11 +96,11 @@ export function assignStarts(problem: Problem, plan: ShiftPlan, columns: ShiftCo
             template: s.tpl.id,
             startMin: s.tpl.startMin,
             endMin: s.tpl.endMin,
-            skill: problem.skills[pool[0]],
+            skill: problem.skills[s.k],
             breaks: s.tpl.breaks.map((w, k) => ({ kind: w.kind, paid: w.paid, startMin: s.breakStarts[k], endMin: s.breakStarts[k] + w.minutes })),
             activities: [],
           };
-          fixedSkill.set(a, pool.length === 1 ? problem.skills[pool[0]] : null);
+          fixedSkill.set(a, a.skill);
           if (s.tpl.endMin >= close - 60) lates.set(o, (lates.get(o) ?? 0) + 1);
           last.set(o, a);
           assignments.push(a);
