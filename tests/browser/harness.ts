@@ -4,16 +4,15 @@
  * server opens the database (one process binds one data directory), an admin user signed in, a
  * `kezek serve` child on a free port, and Debian's chromium driven by playwright-core.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO_ROOT, runKezek, startKezekServer } from '../support/kezek-process.ts';
 import type { KpiRow } from '../../src/domain/kpi/kpi-row.ts';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const KEZEK = join(REPO_ROOT, 'bin/kezek.js');
+export { REPO_ROOT };
+
 export const SCREENSHOTS = join(REPO_ROOT, 'test-results/screenshots');
 export const TIMEZONE = 'Asia/Almaty';
 /**
@@ -33,12 +32,7 @@ export function almatyDate(days = 0, nowMs = Date.now()): string {
 
 /** `node bin/kezek.js ARGS…`; rejects unless it exits 0. */
 export function kezek(args: string[], timeoutMs = 240_000, input = ''): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = execFile(process.execPath, [KEZEK, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 256 << 20 }, (err, stdout, stderr) =>
-      err ? fail(new Error(`kezek ${args.join(' ')}: ${stderr || err.message}`)) : done(stdout),
-    );
-    child.stdin?.end(input);
-  });
+  return runKezek(args, { timeoutMs, input });
 }
 
 export interface KpiJson {
@@ -68,31 +62,6 @@ export interface DemoOptions {
   kpiQueries?: (end: string) => string[][];
 }
 
-function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [KEZEK, 'serve', '--port', '0', '--db', db], {
-    cwd: REPO_ROOT,
-    env: process.env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((done, fail) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => fail(new Error(`kezek serve printed no URL in 60 s: ${err}`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /kezek serves (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        done({ child, url: m[1] });
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => void (err += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`kezek serve exited ${code}: ${err}`));
-    });
-  });
-}
 
 /** The date `days` after `isoDate`. */
 export function shiftDate(isoDate: string, days: number): string {
@@ -112,7 +81,7 @@ export async function startDemoServer(options: DemoOptions): Promise<DemoServer>
   // Sign-in (issue 8): an admin and an ingest token, made before the server opens the database.
   await kezek(['users', 'add', BROWSER_USER.username, '--role', 'admin', '--db', db], 60_000, `${BROWSER_USER.password}\n`);
   INGEST_TOKEN = (JSON.parse(await kezek(['tokens', 'create', '--kinds', 'calls,ratings,agent-events,agents,queue-log', '--json', '--db', db])) as { token: string }).token;
-  const { child, url } = await startServer(db);
+  const { child, url } = await startKezekServer(db);
   const signIn = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify(BROWSER_USER) });
   const session = /kezek_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1];
   if (!session) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);

@@ -4,25 +4,18 @@
  * `kezek serve --port 0` child, and sign-in through POST /api/session. Every user's password is
  * `passwordOf(name)`.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT, runKezek, startKezekServer } from '../support/kezek-process.ts';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const KEZEK = join(REPO_ROOT, 'bin/kezek.js');
+export { REPO_ROOT };
 
 export const passwordOf = (name: string) => `${name}-Passw0rd!`;
 
 /** `node bin/kezek.js ARGS…` with optional standard input; rejects unless it exits 0. */
 export function kezek(args: string[], input?: string, timeoutMs = 240_000): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = execFile(process.execPath, [KEZEK, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
-      err ? fail(new Error(`kezek ${args.join(' ')}: ${stderr || err.message}`)) : done(stdout),
-    );
-    child.stdin?.end(input ?? '');
-  });
+  return runKezek(args, { input, timeoutMs });
 }
 
 export interface UserSpec {
@@ -58,28 +51,6 @@ export function assertBuilt(): void {
   if (!existsSync(join(REPO_ROOT, 'build', 'handler.js'))) throw new Error('build/ is missing: run npx vite build');
 }
 
-function startServer(db: string, configFile: string | null): Promise<{ child: ChildProcess; url: string }> {
-  const args = ['serve', '--port', '0', '--db', db, ...(configFile ? ['--config', configFile] : [])];
-  const child = spawn(process.execPath, [KEZEK, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((done, fail) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => fail(new Error(`kezek serve printed no URL in 60 s: ${err}`)), 60_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /kezek serves (http:\/\/\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        done({ child, url: m[1] });
-      }
-    });
-    child.stderr?.on('data', (chunk: Buffer) => void (err += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`kezek serve exited ${code}: ${err}`));
-    });
-  });
-}
 
 /** A local date in Asia/Almaty, `days` from today. */
 export function almatyDate(days = 0): string {
@@ -106,7 +77,7 @@ export async function startSecurityServer(options: ServerOptions): Promise<Secur
     configFile = join(dir, 'kezek.config.json');
     writeFileSync(configFile, JSON.stringify(options.config));
   }
-  const { child, url } = await startServer(db, configFile);
+  const { child, url } = await startKezekServer(db, configFile ? ['--config', configFile] : []);
   const request: SecurityServer['request'] = (path, init = {}) => {
     const method = init.method ?? 'GET';
     const headers: Record<string, string> = { ...(init.cookie ? { cookie: init.cookie } : {}) };
