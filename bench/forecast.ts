@@ -5,7 +5,7 @@
 import { backtest } from '../src/domain/forecast/accuracy.ts';
 import { fitSkill, forecastSkill } from '../src/domain/forecast/fit.ts';
 import { buildHistory } from '../src/domain/forecast/history.ts';
-import { demoHistoryCells, timed } from './planning-input.ts';
+import { demoHistoryCells, timed } from './_planning-input.ts';
 
 const cells = timed('generate a year of 15-minute history (2 skills, not part of the fit)', () => demoHistoryCells('2025-11-28', '2026-11-27'));
 console.log(`history cells: ${cells.length}`);

@@ -10,7 +10,7 @@ import { buildHistory } from '../src/domain/forecast/history.ts';
 import { planStaffing } from '../src/domain/staffing/plan.ts';
 import { simulateReplication } from '../src/domain/simulation/simulate-day.ts';
 import { seededRandom } from '../src/domain/simulation/random.ts';
-import { demoHistoryCells, timed } from './planning-input.ts';
+import { demoHistoryCells, timed } from './_planning-input.ts';
 
 const models = buildHistory(demoHistoryCells('2026-08-01', '2026-11-27'), 15).map((h) => fitSkill(h));
 const demand = models.flatMap((m) => forecastSkill(m, '2027-01-01', '2027-12-31'));
