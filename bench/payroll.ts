@@ -2,8 +2,9 @@
  * Payroll benchmark (issue 7): payroll for the operators of a month of demo data (goal < 2 s for
  * 500 operators) and its XLSX export (goal < 3 s). No assertions: it prints what it measured.
  *
- *   node bin/kezek.js demo --days 35 --end 2026-10-31 --db /tmp/pay-demo/data
- *   npx tsx bench/payroll.ts [--db /tmp/pay-demo/data] [--month 2026-10] [--runs 3]
+ *   npx tsx bench/payroll.ts [--db DIR] [--month 2026-10] [--runs 3]
+ *
+ * Without --db it first stores 35 days of demo history ending on the month's last day.
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -12,11 +13,12 @@ import { migrate } from '../src/server/clickhouse/migrate.ts';
 import { databaseTarget, loadConfig } from '../src/server/config.ts';
 import { livePayFacts, payrollView } from '../src/server/payroll.ts';
 import { payrollCsv, payrollXlsx } from '../src/server/payroll-export.ts';
-import { median, report } from './_util.ts';
+import { join } from 'node:path';
+import { kezek, median, report, tempDir } from './_util.ts';
 
 const { values } = parseArgs({
   options: {
-    db: { type: 'string', default: '/tmp/pay-demo/data' },
+    db: { type: 'string' },
     month: { type: 'string', default: '2026-10' },
     runs: { type: 'string', default: '3' },
     config: { type: 'string' },
@@ -24,7 +26,15 @@ const { values } = parseArgs({
 });
 const month = values.month;
 const config = loadConfig(values.config);
-const client = await openClient(databaseTarget({ db: values.db }));
+let db = values.db;
+if (!db) {
+  db = join(tempDir('payroll'), 'data');
+  const [y, m] = month.split('-').map(Number);
+  const end = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  const { seconds } = kezek(['demo', '--days', '35', '--end', end, '--db', db]);
+  console.log(`kezek demo --days 35 --end ${end}: ${seconds.toFixed(0)} s`);
+}
+const client = await openClient(databaseTarget({ db }));
 await migrate(client);
 const ctx = { client, config };
 
