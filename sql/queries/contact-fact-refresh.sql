@@ -3,13 +3,20 @@
 -- visits of its caller entered in (first_entered, first_entered + horizon]. {fe_lo}/{fe_hi} span
 -- the contacts' first_entered and {callers} are their callers (contact-fact-scope.sql), which
 -- bounds the scan. Tombstones go under every other answered visit's entered_at (a former key).
+-- next_contact_at: per caller, the sorted (entered_at, call_id) of its visits in the bounds (a
+-- small array), and per contact the first of them of another contact inside its horizon.
 INSERT INTO contact_fact
     (first_answered_at, call_id, deleted, eligible, span_ms, first_entered, last_ended, any_transfer, any_callback,
      queue, language, site, agent, channel, next_contact_at, version)
 SELECT
     arrayJoin(c.answered_times) AS key_at, c.call_id, toUInt8(key_at != c.first_answered_at), c.caller != '',
     toUnixTimestamp64Milli(c.last_ended) - toUnixTimestamp64Milli(c.first_entered),    c.first_entered, c.last_ended, c.any_transfer, c.any_callback,
-    c.queue, c.language, c.site, c.agent, c.channel, n.next_at, {version:UInt64}
+    c.queue, c.language, c.site, c.agent, c.channel,
+    if((arrayFirstIndex(
+            x -> x.1 > c.first_entered AND x.1 <= c.first_entered + toIntervalSecond({horizon_s:UInt32}) AND x.2 != c.call_id,
+            v.visits) AS next_i) = 0,
+       NULL, v.visits[next_i].1),
+    {version:UInt64}
 FROM
 (
     SELECT
@@ -33,26 +40,12 @@ FROM
 ) AS c
 LEFT JOIN
 (
-    SELECT o.call_id AS call_id, min(v.entered_at) AS next_at
-    FROM
-    (
-        SELECT call_id, min(entered_at) AS first_entered, anyIf(caller_hash, caller_hash != '') AS caller
-        FROM call
-        WHERE call_id IN (SELECT arrayJoin({ids:Array(String)}))
-        GROUP BY call_id
-        HAVING caller != ''
-    ) AS o
-    INNER JOIN
-    (
-        SELECT call_id AS v_call_id, caller_hash, entered_at FROM call
-        WHERE NOT self_service
-          AND entered_at > {fe_lo:DateTime64(3, 'UTC')}
-          AND entered_at <= {fe_hi:DateTime64(3, 'UTC')} + toIntervalSecond({horizon_s:UInt32})
-          AND caller_hash IN (SELECT arrayJoin({callers:Array(String)}))
-    ) AS v ON v.caller_hash = o.caller
-    WHERE v.v_call_id != o.call_id
-      AND v.entered_at > o.first_entered
-      AND v.entered_at <= o.first_entered + toIntervalSecond({horizon_s:UInt32})
-    GROUP BY o.call_id
-) AS n ON n.call_id = c.call_id
+    SELECT caller_hash, arraySort(groupArray((entered_at, call_id))) AS visits
+    FROM call
+    WHERE NOT self_service
+      AND entered_at > {fe_lo:DateTime64(3, 'UTC')}
+      AND entered_at <= {fe_hi:DateTime64(3, 'UTC')} + toIntervalSecond({horizon_s:UInt32})
+      AND caller_hash IN (SELECT arrayJoin({callers:Array(String)}))
+    GROUP BY caller_hash
+) AS v ON v.caller_hash = c.caller
 SETTINGS join_use_nulls = 1

@@ -2,7 +2,7 @@
  * The drill-down: the visits behind a number, paged, as CSV (safe against formula injection),
  * and one contact's timeline.
  */
-import { localDateRange } from '../domain/time/local-dates.ts';
+import { localDateRange, localTimeMs } from '../domain/time/local-dates.ts';
 import type { ServerContext } from './context.ts';
 import { countCallVisits, fetchCalls, fetchCallTimeline, type CallsSelection, type VisitRow } from './queries/calls.ts';
 import { fetchFilterOptions } from './queries/supervisor.ts';
@@ -13,7 +13,11 @@ export const PAGE_SIZE = 50;
 export const CSV_MAX_ROWS = 200_000;
 
 function selection(ctx: ServerContext, params: SupervisorParams): CallsSelection {
-  const { startMs, endMs } = localDateRange(params.from, params.to, ctx.config.timezone);
+  const tz = ctx.config.timezone;
+  const { startMs, endMs } =
+    params.interval && params.date
+      ? { startMs: localTimeMs(params.date, params.interval, tz), endMs: localTimeMs(params.date, params.interval, tz) + 15 * 60_000 }
+      : localDateRange(params.from, params.to, tz);
   const filters = supervisorKpiRequest(ctx.config, params, []).filters ?? {};
   return { startMs, endMs, filters, outcome: params.outcome, kpi: ctx.config.kpi };
 }

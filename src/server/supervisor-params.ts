@@ -21,6 +21,8 @@ export interface SupervisorParams {
   date: string | null;
   filters: Record<FilterName, string>;
   outcome: Outcome | '';
+  /** One 15-minute interval of the single day, local 'HH:MM'; null = the whole range. */
+  interval: string | null;
   /** Sites a site-limited supervisor may see (set by the route from the request); null = all. */
   allowedSites?: string[] | null;
 }
@@ -56,7 +58,12 @@ export function supervisorParams(url: URL, defaultDay: string): SupervisorParams
   if (outcome && !(OUTCOMES as readonly string[]).includes(outcome)) {
     throw new InputError(`outcome: expected one of ${OUTCOMES.join(', ')}`);
   }
-  return { from, to, date, filters, outcome: outcome as Outcome | '' };
+  const interval = get('interval') || null;
+  if (interval !== null) {
+    if (!/^([01]\d|2[0-3]):(00|15|30|45)$/.test(interval)) throw new InputError('interval: expected HH:MM at a quarter hour');
+    if (date === null) throw new InputError('interval: only with a single date');
+  }
+  return { from, to, date, filters, outcome: outcome as Outcome | '', interval };
 }
 
 /** A KPI request for the params' range (or another), validated like `kezek kpi`. */

@@ -7,6 +7,8 @@ export interface Selection {
   to: string;
   filters: Partial<Record<FilterName, string>>;
   outcome?: string;
+  /** One 15-minute interval of a single day, local 'HH:MM' (the intraday table's rows). */
+  interval?: string | null;
 }
 
 /** The query string of a link to /supervisor/calls (or another view) for a selection. */
@@ -19,6 +21,7 @@ export function selectionQuery(params: Selection): string {
   }
   for (const n of FILTER_NAMES) if (params.filters[n]) q.set(n, params.filters[n] as string);
   if (params.outcome) q.set('outcome', params.outcome);
+  if (params.interval) q.set('interval', params.interval);
   return q.toString();
 }
 

@@ -105,6 +105,12 @@ describe('intraday view', () => {
       );
     }
     expect(await page.evaluate(() => (window as unknown as { kezekMarker?: number }).kezekMarker)).toBe(1);
+
+    // The interval's number opens the calls of that quarter hour only.
+    const wanted = await text(page, `${row} a[data-kpi="offered"]`);
+    await page.click(`${row} a[data-kpi="offered"]`);
+    await page.waitForURL(/\/supervisor\/calls\?.*interval=/);
+    expect(formatKpi('offered', Number(await page.getAttribute('[data-testid="calls-total"]', 'data-total')))).toBe(wanted);
   });
 });
 

@@ -73,6 +73,14 @@ describe('supervisorParams', () => {
     expect(selectionQuery(p)).toBe('from=2026-11-01&to=2026-11-07&queue=1414-kk&outcome=lost');
   });
 
+  it('reads a quarter-hour interval of a single day and links to it', () => {
+    const p = supervisorParams(url('date=2026-11-27&interval=14:15&outcome=lost'), '2026-11-28');
+    expect(p).toMatchObject({ date: '2026-11-27', interval: '14:15' });
+    expect(selectionQuery(p)).toBe('date=2026-11-27&outcome=lost&interval=14%3A15');
+    expect(() => supervisorParams(url('date=2026-11-27&interval=14:20'), '2026-11-28')).toThrow(InputError);
+    expect(() => supervisorParams(url('from=2026-11-01&to=2026-11-07&interval=14:15'), '2026-11-28')).toThrow(InputError);
+  });
+
   it('rejects bad dates, reversed ranges and unknown outcomes', () => {
     expect(() => supervisorParams(url('date=2026-02-30'), '2026-11-28')).toThrow(InputError);
     expect(() => supervisorParams(url('from=2026-11-07&to=2026-11-01'), '2026-11-28')).toThrow(InputError);

@@ -8,7 +8,7 @@ import { printJson, type CliIO } from '../io.ts';
 import { Progress } from '../progress.ts';
 import { callerSalt } from '../../server/queries/installation.ts';
 import { rangeIsEmpty } from '../../server/queries/range-occupancy.ts';
-import { refreshFactsAfterInsert } from '../../server/queries/contact-facts.ts';
+import { refreshFactsForRange } from '../../server/queries/contact-facts.ts';
 import { insertRecords } from '../../server/queries/store-events.ts';
 import { createCallerHasher } from '../../../ingest/caller-hash.ts';
 import { EventWriter, type IngestSummary } from '../../../ingest/event-writer.ts';
@@ -56,8 +56,7 @@ export async function runDemo(ctx: CommandContext, req: DemoRequest, io: CliIO, 
   const refresh = async () => {
     const { calls: visits, ratings } = unrefreshed;
     unrefreshed = { calls: [], ratings: [] };
-    await refreshFactsAfterInsert(ctx.client, 'calls', visits);
-    await refreshFactsAfterInsert(ctx.client, 'ratings', ratings);
+    await refreshFactsForRange(ctx.client, visits, ratings);
   };
   for (let i = 0; i < req.days; i++) {
     const day = demo.generateDay(nextDate(from, i));

@@ -10,6 +10,13 @@ export function localMidnightMs(isoDate: string, timeZone: string): number {
   return new TZDate(y, m - 1, d, 0, 0, 0, timeZone).getTime();
 }
 
+/** Epoch ms of the local wall-clock time `hh:mm` on `isoDate` in `timeZone`. */
+export function localTimeMs(isoDate: string, hhmm: string, timeZone: string): number {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  const [hh, mm] = hhmm.split(':').map(Number);
+  return new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime();
+}
+
 /** The date after `isoDate` (calendar arithmetic, no time zone involved). */
 export function nextDate(isoDate: string, days = 1): string {
   const [y, m, d] = isoDate.split('-').map(Number);

@@ -82,6 +82,40 @@ export async function refreshRatingFacts(
   await client.command({ query: sqlQuery('rating-fact-refresh'), query_params: { ids: unique(callIds), version } });
 }
 
+/**
+ * Refreshes every fact that storing `visits` and `ratings` into a time range that held none of
+ * them can change, selecting the contacts and calls inside ClickHouse by time range (the bulk
+ * path of `kezek demo`): no list of ids goes to the server.
+ */
+export async function refreshFactsForRange(
+  client: ClickHouseClient,
+  visits: EventByKind['calls'][],
+  ratings: EventByKind['ratings'][],
+): Promise<void> {
+  if (visits.length === 0 && ratings.length === 0) return;
+  const version = nextFactVersion();
+  const span = (times: number[]) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const t of times) {
+      if (t < lo) lo = t;
+      if (t > hi) hi = t;
+    }
+    return lo <= hi ? { lo: toClickHouseTime(lo), hi: toClickHouseTime(hi) } : { lo: toClickHouseTime(0), hi: toClickHouseTime(0) };
+  };
+  const entered = span(visits.map((v) => v.enteredAtMs));
+  const rated = span(ratings.map((r) => r.ratedAtMs));
+  if (visits.length > 0)
+    await client.command({
+      query: sqlQuery('contact-fact-refresh-range'),
+      query_params: { from: entered.lo, to: entered.hi, horizon_s: FCR_HORIZON_S, version },
+    });
+  await client.command({
+    query: sqlQuery('rating-fact-refresh-range'),
+    query_params: { from: entered.lo, to: entered.hi, rated_from: rated.lo, rated_to: rated.hi, version },
+  });
+}
+
 /** The refresh after an insert of `records` of `kind` (the one hook of the write path). */
 export async function refreshFactsAfterInsert<K extends EventKind>(
   client: ClickHouseClient,

@@ -1,0 +1,43 @@
+-- Recomputes, with version {version}, the rating_fact rows (0008_contact_facts.sql) that storing
+-- visits entered in [{from}, {to}] and ratings rated in [{rated_from}, {rated_to}] can change,
+-- without any list of ids: those of the calls of those visits and ratings (computed as in
+-- rating-fact-refresh.sql).
+INSERT INTO rating_fact (rated_at, call_id, deleted, score, queue, language, site, agent, channel, version)
+SELECT
+    arrayJoin(r.rated_times) AS key_at, r.call_id, toUInt8(key_at != r.last_rated_at), r.score,
+    ifNull(v.queue, ''), ifNull(v.language, ''), ifNull(v.site, ''),
+    if(r.rater_agent != '', r.rater_agent, ifNull(v.agent_id, '')), ifNull(v.channel, ''), {version:UInt64}
+FROM
+(
+    SELECT call_id, max(rated_at) AS last_rated_at, argMax(score, rated_at) AS score,
+           argMax(agent_id, rated_at) AS rater_agent, groupUniqArray(rated_at) AS rated_times
+    FROM rating
+    WHERE call_id IN
+    (
+        SELECT call_id FROM rating
+        WHERE rated_at >= {rated_from:DateTime64(3, 'UTC')} AND rated_at <= {rated_to:DateTime64(3, 'UTC')}
+        UNION DISTINCT
+        SELECT call_id FROM call
+        WHERE entered_at >= {from:DateTime64(3, 'UTC')} AND entered_at <= {to:DateTime64(3, 'UTC')}
+    )
+    GROUP BY call_id
+) AS r
+LEFT JOIN
+(
+    SELECT call_id,
+           argMax(queue, entered_at) AS queue, argMax(language, entered_at) AS language,
+           argMax(site, entered_at) AS site, argMax(agent_id, entered_at) AS agent_id,
+           argMax(channel, entered_at) AS channel
+    FROM call
+    WHERE answered_at IS NOT NULL AND NOT self_service
+      AND call_id IN
+      (
+          SELECT call_id FROM rating
+          WHERE rated_at >= {rated_from:DateTime64(3, 'UTC')} AND rated_at <= {rated_to:DateTime64(3, 'UTC')}
+          UNION DISTINCT
+          SELECT call_id FROM call
+          WHERE entered_at >= {from:DateTime64(3, 'UTC')} AND entered_at <= {to:DateTime64(3, 'UTC')}
+      )
+    GROUP BY call_id
+) AS v ON v.call_id = r.call_id
+SETTINGS join_use_nulls = 1
