@@ -124,6 +124,10 @@ describe('period view', () => {
     for (const kpi of ['service_level', 'lost_rate', 'asa_s', 'avg_rating', 'csi', 'cdi', 'offered'] as KpiKey[]) {
       expect(await text(page, `[data-kpi="${kpi}"] .value`), kpi).toBe(formatKpi(kpi, total[kpi], 's'));
     }
+    // Each number links to the calls behind it.
+    expect(await page.getAttribute('[data-kpi="lost_rate"] .value a', 'href')).toBe(
+      `/supervisor/calls?from=${from}&to=${s.end}&outcome=lost`,
+    );
     expect(await page.locator('.echart svg').count()).toBe(2);
     const scores = await page.locator('[data-testid="rating-scores"] tr:nth-child(2) td').allTextContents();
     const sum = scores.slice(1, 6).reduce((a, v) => a + Number(v.replace(/\s/g, '')), 0);
