@@ -9,6 +9,7 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { EVENT_KINDS, type EventByKind, type EventKind } from '../src/domain/events.ts';
+import { refreshFactsAfterInsert } from '../src/server/queries/contact-facts.ts';
 import { insertRecords, keyOf, storedKeys } from '../src/server/queries/store-events.ts';
 import { insertRejects, type RejectRow } from '../src/server/queries/rejects.ts';
 import type { ParsedRecord } from './formats/types.ts';
@@ -126,6 +127,10 @@ export class EventWriter {
         batch.tallies[i].accepted++;
       }
     });
-    await insertRecords(this.client, kind, fresh, source);
+    await insertRecords(this.client, kind, fresh, source, false);
+    // The derived facts are refreshed for the whole batch, duplicates included: a crash between
+    // an insert and its refresh is then mended when the input is replayed (the refresh is
+    // idempotent), and nothing derived is ever left stale.
+    await refreshFactsAfterInsert(this.client, kind, records);
   }
 }

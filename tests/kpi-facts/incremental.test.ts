@@ -9,6 +9,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openContext, type CommandContext } from '../../src/cli/context.ts';
 import { abandoned, answered, fcrFields, Workspace } from '../kpi/harness.ts';
 import { factsChecksum, factsDiff } from './oracle.ts';
+import { createCallerHasher } from '../../ingest/caller-hash.ts';
+import { parseNdjsonLine } from '../../ingest/formats/kezek-native.ts';
+import type { CallVisit } from '../../src/domain/events.ts';
+import { callerSalt } from '../../src/server/queries/installation.ts';
+import { insertRecords } from '../../src/server/queries/store-events.ts';
 
 const ws = new Workspace('kpi-facts-incremental');
 let ctx: CommandContext;
@@ -111,6 +116,26 @@ describe('facts maintained as events arrive', () => {
     expect(await ws.ingestFile(path)).toMatchObject({ accepted: 0, duplicates: 2 });
     expect(await factsChecksum(ctx.client)).toEqual(before);
     expect(await ws.kpi({ ...DAY, by: 'queue' })).toEqual(kpis);
+    await expectExact();
+  });
+
+  it('mend the facts when an input is replayed after a crash between its insert and their refresh', async () => {
+    const rows = [
+      answered('i6', 'q-i6', '2026-03-10T14:00:00Z', 10, { caller: '+77020000006' }),
+      answered('i6-r', 'q-i6', '2026-03-10T15:00:00Z', 10, { caller: '+77020000006' }),
+    ];
+    const text = rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+    // The crash: the visits are stored, the process dies before the facts are refreshed.
+    const opts = { hashCaller: createCallerHasher(await callerSalt(ctx.client)), queues: {} };
+    const visits = text.trim().split('\n').map((line) => {
+      const outcome = parseNdjsonLine('calls', line, opts);
+      if (!outcome.ok) throw new Error(outcome.reason);
+      return outcome.records[0].row as CallVisit;
+    });
+    await insertRecords(ctx.client, 'calls', visits, 'crash.ndjson', false);
+    expect((await factsDiff(ctx.client)).missingContacts).toBe(2);
+    // The restart replays the input: every row is a duplicate, and the facts are mended.
+    expect(await ws.ingestFile(ws.file(text, 'crash.ndjson'))).toMatchObject({ accepted: 0, duplicates: 2 });
     await expectExact();
   });
 });
