@@ -12,9 +12,9 @@ export function tempDir(prefix: string): string {
 }
 
 /** Runs `kezek …` in a child process; returns its stdout and wall time. */
-export function kezek(args: string[]): { stdout: string; seconds: number } {
+export function kezek(args: string[], input = ''): { stdout: string; seconds: number } {
   const started = process.hrtime.bigint();
-  const run = spawnSync(process.execPath, [KEZEK, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(process.execPath, [KEZEK, ...args], { encoding: 'utf8', maxBuffer: 1 << 28, input });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.status !== 0) throw new Error(`kezek ${args.join(' ')} failed: ${run.stderr}`);
   return { stdout: run.stdout, seconds };

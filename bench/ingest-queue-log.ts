@@ -3,7 +3,9 @@
  * - queue_log parse + assemble alone, and parse + ingest into the embedded database, for
  *   ~1M lines (`BENCH_QUEUE_LOG_CALLS`, default 250,000 calls ≈ 1M lines); goal ≥ 300,000 lines/s;
  * - HTTP ingest of NDJSON calls by 4 concurrent senders into a running `kezek serve`
- *   (`BENCH_HTTP_ROWS`, default 400,000); goal ≥ 100,000 rows/s.
+ *   (`BENCH_HTTP_ROWS`, default 400,000); goal ≥ 100,000 rows/s;
+ * - a dashboard query's latency (GET /api/kpi for a day by hour, median of 5) idle and while
+ *   those senders run flat out; goal: at most 2× the idle latency.
  * Needs the built dashboards for the HTTP part (npm run build).
  */
 import { spawn } from 'node:child_process';
@@ -18,7 +20,7 @@ import { parseQueueLogLine } from '../ingest/formats/asterisk-queue-log/parse-li
 import { ingestFiles } from '../ingest/ingest-files.ts';
 import { sendFile } from '../ingest/send-to-server.ts';
 import { queueLogSample } from '../tests/ingest-asterisk/queue-log-sample.ts';
-import { KEZEK, kezek, report, tempDir } from './_util.ts';
+import { KEZEK, kezek, median, report, tempDir } from './_util.ts';
 
 const seconds = (startNs: bigint) => Number(process.hrtime.bigint() - startNs) / 1e9;
 const dir = tempDir('ingest');
@@ -51,6 +53,8 @@ report('queue_log parse + ingest (embedded)', summary.read / ingestSeconds, 'lin
 const rows = Number(process.env.BENCH_HTTP_ROWS ?? 400_000);
 const httpDb = join(dir, 'http-db');
 const { token } = JSON.parse(kezek(['tokens', 'create', '--kinds', 'calls', '--db', httpDb, '--json']).stdout) as { token: string };
+const PASSWORD = 'bench-password-1414';
+kezek(['users', 'add', 'bench', '--role', 'admin', '--db', httpDb], `${PASSWORD}\n`);
 const server = spawn(process.execPath, [KEZEK, 'serve', '--port', '0', '--db', httpDb], { stdio: ['ignore', 'pipe', 'inherit'] });
 const url = await new Promise<string>((resolve, reject) => {
   let out = '';
@@ -83,10 +87,45 @@ const files = Array.from({ length: senders }, (_, s) => {
   writeFileSync(path, lines.join('\n') + '\n');
   return path;
 });
+const signIn = await fetch(`${url}/api/session`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'bench', password: PASSWORD }),
+});
+const cookie = (signIn.headers.getSetCookie().find((c) => c.startsWith('kezek_session=')) ?? '').split(';')[0];
+// The day the senders' calls fall on (they start at 2026-09-01 00:00 UTC, one a second).
+const kpiUrl = `${url}/api/kpi?from=2026-09-01&to=2026-09-01&by=hour`;
+const queryMs = async () => {
+  const t = process.hrtime.bigint();
+  const res = await fetch(kpiUrl, { headers: { cookie } });
+  if (res.status !== 200) throw new Error(`GET /api/kpi: ${res.status}`);
+  await res.json();
+  return Number(process.hrtime.bigint() - t) / 1e6;
+};
+const medianOf = async (n: number) => {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push(await queryMs());
+  return median(times);
+};
+await queryMs();
+
 start = process.hrtime.bigint();
-const answers = await Promise.all(files.map((f) => sendFile(url, token, f, '/api/ingest/calls')));
+let sending = true;
+const sent = Promise.all(files.map((f) => sendFile(url, token, f, '/api/ingest/calls'))).finally(() => (sending = false));
+// While the senders run: the same query, five times, once the store has data to scan.
+await new Promise((r) => setTimeout(r, 2000));
+const busy: number[] = [];
+while (sending && busy.length < 5) busy.push(await queryMs());
+const answers = await sent;
 const httpSeconds = seconds(start);
+const idle = await medianOf(5);
 const accepted = answers.reduce((sum, a) => sum + a.accepted, 0);
 console.log(`  ${accepted.toLocaleString('en')} of ${rows.toLocaleString('en')} rows acknowledged as stored`);
 report(`HTTP ingest, ${senders} concurrent senders`, rows / httpSeconds, 'rows/s', 100_000, true);
+if (busy.length === 0) console.log('dashboard query under ingest: the senders finished before it could be measured');
+else {
+  const underLoad = median(busy);
+  console.log(`GET /api/kpi (a day by hour): idle ${idle.toFixed(0)} ms, while ingesting ${underLoad.toFixed(0)} ms (median of ${busy.length})`);
+  report('dashboard query latency under flat-out ingest, × idle', underLoad / idle, '×', 2, false);
+}
 server.kill('SIGTERM');
