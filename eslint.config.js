@@ -22,7 +22,9 @@ export default ts.config(
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
-    languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } },
+    languageOptions: {
+      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig },
+    },
   },
   {
     // Domain code is pure: no I/O, no environment, no framework (STYLE.md).
@@ -31,7 +33,21 @@ export default ts.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'fs', 'path', '@clickhouse/*', 'chdb', 'chdb/*', '$app/*', '$env/*', 'svelte', 'svelte/*', '@sveltejs/*'] },
+        {
+          patterns: [
+            'node:*',
+            'fs',
+            'path',
+            '@clickhouse/*',
+            'chdb',
+            'chdb/*',
+            '$app/*',
+            '$env/*',
+            'svelte',
+            'svelte/*',
+            '@sveltejs/*',
+          ],
+        },
       ],
       'no-restricted-globals': ['error', 'process'],
     },

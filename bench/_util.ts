@@ -30,5 +30,7 @@ export function median(values: number[]): number {
 export function report(name: string, value: number, unit: string, goal: number, higherIsBetter: boolean): void {
   const ratio = higherIsBetter ? value / goal : goal / value;
   const verdict = ratio >= 1 ? 'meets' : 'misses';
-  console.log(`${name}: ${value.toLocaleString('en', { maximumFractionDigits: 3 })} ${unit} (goal ${higherIsBetter ? '≥' : '<'} ${goal.toLocaleString('en')} ${unit}; ${verdict}, ratio ${ratio.toFixed(2)})`);
+  console.log(
+    `${name}: ${value.toLocaleString('en', { maximumFractionDigits: 3 })} ${unit} (goal ${higherIsBetter ? '≥' : '<'} ${goal.toLocaleString('en')} ${unit}; ${verdict}, ratio ${ratio.toFixed(2)})`,
+  );
 }

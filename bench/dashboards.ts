@@ -49,11 +49,13 @@ async function main(): Promise<void> {
   const ctx = await openContext({ db });
   const end = localToday(ctx.config, -1);
   const yearFrom = nextDate(end, -364);
-  console.log(`data: ${(await count(ctx, 'SELECT count() AS n FROM call')).toLocaleString('en')} call visits, ` +
-    `${(await count(ctx, 'SELECT count() AS n FROM rating')).toLocaleString('en')} ratings, ` +
-    `${(await count(ctx, 'SELECT count() AS n FROM agent_event')).toLocaleString('en')} agent events; ` +
-    `rollup rows: call_interval ${(await count(ctx, 'SELECT count() AS n FROM call_interval')).toLocaleString('en')}, ` +
-    `call_agent_hour ${(await count(ctx, 'SELECT count() AS n FROM call_agent_hour')).toLocaleString('en')}`);
+  console.log(
+    `data: ${(await count(ctx, 'SELECT count() AS n FROM call')).toLocaleString('en')} call visits, ` +
+      `${(await count(ctx, 'SELECT count() AS n FROM rating')).toLocaleString('en')} ratings, ` +
+      `${(await count(ctx, 'SELECT count() AS n FROM agent_event')).toLocaleString('en')} agent events; ` +
+      `rollup rows: call_interval ${(await count(ctx, 'SELECT count() AS n FROM call_interval')).toLocaleString('en')}, ` +
+      `call_agent_hour ${(await count(ctx, 'SELECT count() AS n FROM call_agent_hour')).toLocaleString('en')}`,
+  );
 
   const params = (q: string) => supervisorParams(new URL(`http://bench/?${q}`), end);
   const views: [string, () => Promise<unknown>, number][] = [
@@ -62,18 +64,28 @@ async function main(): Promise<void> {
     [`operators view (${end})`, () => supervisorOperators(ctx, params(`date=${end}`)), 300],
     [`operators view (30 days)`, () => supervisorOperators(ctx, params(`from=${nextDate(end, -29)}&to=${end}`)), 1000],
     [`calls view (${end}, lost, page 1)`, () => supervisorCalls(ctx, params(`date=${end}&outcome=lost`), 1), 300],
-    [`calls view (30 days, queue 1414-kk, page 1)`, () => supervisorCalls(ctx, params(`from=${nextDate(end, -29)}&to=${end}&queue=1414-kk`), 1), 300],
+    [
+      `calls view (30 days, queue 1414-kk, page 1)`,
+      () => supervisorCalls(ctx, params(`from=${nextDate(end, -29)}&to=${end}&queue=1414-kk`), 1),
+      300,
+    ],
     [`period view (7 days)`, () => supervisorPeriod(ctx, params(`from=${nextDate(end, -6)}&to=${end}`)), 1000],
     [`period view (30 days)`, () => supervisorPeriod(ctx, params(`from=${nextDate(end, -29)}&to=${end}`)), 1000],
     [`period view (365 days)`, () => supervisorPeriod(ctx, params(`from=${yearFrom}&to=${end}`)), 1000],
   ];
-  for (const [name, fn, goal] of views) report(name, await medianMs(fn, name.includes('365') ? 3 : 5), 'ms', goal, false);
+  for (const [name, fn, goal] of views)
+    report(name, await medianMs(fn, name.includes('365') ? 3 : 5), 'ms', goal, false);
 
   const { startMs, endMs } = localDateRange(yearFrom, end, ctx.config.timezone);
   let disagreements: Awaited<ReturnType<typeof rollupDisagreements>> = [];
-  const checkMs = await timed(async () => (disagreements = await rollupDisagreements(ctx.client, startMs - 86_400_000, endMs + 86_400_000)));
-  console.log(`rollups vs recomputation from call FINAL over ${DAYS} days: ${disagreements.length} disagreeing (table, day, counter) triples (check took ${(checkMs / 1000).toFixed(1)} s)`);
-  for (const d of disagreements.slice(0, 10)) console.log(`  ${d.table} ${d.day} ${d.field}: rollup ${d.rollup}, raw ${d.raw}`);
+  const checkMs = await timed(
+    async () => (disagreements = await rollupDisagreements(ctx.client, startMs - 86_400_000, endMs + 86_400_000)),
+  );
+  console.log(
+    `rollups vs recomputation from call FINAL over ${DAYS} days: ${disagreements.length} disagreeing (table, day, counter) triples (check took ${(checkMs / 1000).toFixed(1)} s)`,
+  );
+  for (const d of disagreements.slice(0, 10))
+    console.log(`  ${d.table} ${d.day} ${d.field}: rollup ${d.rollup}, raw ${d.raw}`);
   await ctx.client.close();
 }
 

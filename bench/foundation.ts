@@ -21,10 +21,23 @@ function ingestRate(): void {
     for (const c of demo.generateDay(nextDate('2026-10-01', i)).calls) {
       lines.push(
         JSON.stringify({
-          call_id: c.callId, queue: c.queue, channel: c.channel, language: c.language, site: c.site, caller: c.callerHash,
-          entered_at: c.enteredAtMs / 1000, answered_at: c.answeredAtMs === null ? null : c.answeredAtMs / 1000,
-          ended_at: c.endedAtMs / 1000, agent_id: c.agentId, talk_s: c.talkSeconds, hold_s: c.holdSeconds,
-          wrap_s: c.wrapSeconds, transferred: c.transferred, callback: c.callback, self_service: c.selfService, topic: c.topic,
+          call_id: c.callId,
+          queue: c.queue,
+          channel: c.channel,
+          language: c.language,
+          site: c.site,
+          caller: c.callerHash,
+          entered_at: c.enteredAtMs / 1000,
+          answered_at: c.answeredAtMs === null ? null : c.answeredAtMs / 1000,
+          ended_at: c.endedAtMs / 1000,
+          agent_id: c.agentId,
+          talk_s: c.talkSeconds,
+          hold_s: c.holdSeconds,
+          wrap_s: c.wrapSeconds,
+          transferred: c.transferred,
+          callback: c.callback,
+          self_service: c.selfService,
+          topic: c.topic,
         }),
       );
     }
@@ -32,9 +45,21 @@ function ingestRate(): void {
   const file = join(dir, 'calls.ndjson');
   writeFileSync(file, `${lines.join('\n')}\n`);
   kezek(['migrate', '--db', join(dir, 'data')]);
-  const { stdout, seconds } = kezek(['ingest', file, '--format', 'kezek-ndjson', '--kind', 'calls', '--db', join(dir, 'data'), '--json']);
+  const { stdout, seconds } = kezek([
+    'ingest',
+    file,
+    '--format',
+    'kezek-ndjson',
+    '--kind',
+    'calls',
+    '--db',
+    join(dir, 'data'),
+    '--json',
+  ]);
   const summary = JSON.parse(stdout) as { accepted: number };
-  console.log(`ingested ${summary.accepted.toLocaleString('en')} calls from a ${(lines.join('\n').length / 1e6).toFixed(0)} MB file in ${seconds.toFixed(2)} s (process start included)`);
+  console.log(
+    `ingested ${summary.accepted.toLocaleString('en')} calls from a ${(lines.join('\n').length / 1e6).toFixed(0)} MB file in ${seconds.toFixed(2)} s (process start included)`,
+  );
   report('kezek-ndjson ingest rate', summary.accepted / seconds, 'rows/s', 200_000, true);
 }
 
@@ -52,7 +77,9 @@ function demoAndKpi(): void {
   // The process start is measured apart so that the figure is the query's.
   const start = median([1, 2, 3].map(() => kezek(['migrate', '--db', db]).seconds));
   const total = median([1, 2, 3, 4, 5].map(() => kezek(args).seconds));
-  console.log(`kpi --by day over ${DEMO_DAYS} days: ${total.toFixed(3)} s per process, of which ~${start.toFixed(3)} s is process start`);
+  console.log(
+    `kpi --by day over ${DEMO_DAYS} days: ${total.toFixed(3)} s per process, of which ~${start.toFixed(3)} s is process start`,
+  );
   report('kezek kpi --by day, one year (query)', (total - start) * 1000, 'ms', 500, false);
 }
 

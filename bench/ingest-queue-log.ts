@@ -46,16 +46,22 @@ const opts = asteriskOptions(ctx.config, createCallerHasher(await callerSalt(ctx
 start = process.hrtime.bigint();
 const summary = await ingestFiles(ctx.client, [file], { ...opts, format: 'asterisk-queue-log', kind: 'calls' });
 const ingestSeconds = seconds(start);
-console.log(`  stored ${summary.accepted.toLocaleString('en')} lines, ${records.toLocaleString('en')} visits and agent events derived`);
+console.log(
+  `  stored ${summary.accepted.toLocaleString('en')} lines, ${records.toLocaleString('en')} visits and agent events derived`,
+);
 report('queue_log parse + ingest (embedded)', summary.read / ingestSeconds, 'lines/s', 300_000, true);
 
 // 2. HTTP: 4 concurrent senders of NDJSON calls into a running server (another database).
 const rows = Number(process.env.BENCH_HTTP_ROWS ?? 400_000);
 const httpDb = join(dir, 'http-db');
-const { token } = JSON.parse(kezek(['tokens', 'create', '--kinds', 'calls', '--db', httpDb, '--json']).stdout) as { token: string };
+const { token } = JSON.parse(kezek(['tokens', 'create', '--kinds', 'calls', '--db', httpDb, '--json']).stdout) as {
+  token: string;
+};
 const PASSWORD = 'bench-password-1414';
 kezek(['users', 'add', 'bench', '--role', 'admin', '--db', httpDb], `${PASSWORD}\n`);
-const server = spawn(process.execPath, [KEZEK, 'serve', '--port', '0', '--db', httpDb], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [KEZEK, 'serve', '--port', '0', '--db', httpDb], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const url = await new Promise<string>((resolve, reject) => {
   let out = '';
   server.stdout!.on('data', (d) => {
@@ -111,7 +117,9 @@ await queryMs();
 
 start = process.hrtime.bigint();
 let sending = true;
-const sent = Promise.all(files.map((f) => sendFile(url, token, f, '/api/ingest/calls'))).finally(() => (sending = false));
+const sent = Promise.all(files.map((f) => sendFile(url, token, f, '/api/ingest/calls'))).finally(
+  () => (sending = false),
+);
 // While the senders run: the same query, five times, once the store has data to scan.
 await new Promise((r) => setTimeout(r, 2000));
 const busy: number[] = [];
@@ -125,7 +133,9 @@ report(`HTTP ingest, ${senders} concurrent senders`, rows / httpSeconds, 'rows/s
 if (busy.length === 0) console.log('dashboard query under ingest: the senders finished before it could be measured');
 else {
   const underLoad = median(busy);
-  console.log(`GET /api/kpi (a day by hour): idle ${idle.toFixed(0)} ms, while ingesting ${underLoad.toFixed(0)} ms (median of ${busy.length})`);
+  console.log(
+    `GET /api/kpi (a day by hour): idle ${idle.toFixed(0)} ms, while ingesting ${underLoad.toFixed(0)} ms (median of ${busy.length})`,
+  );
   report('dashboard query latency under flat-out ingest, × idle', underLoad / idle, '×', 2, false);
 }
 server.kill('SIGTERM');

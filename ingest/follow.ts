@@ -50,7 +50,12 @@ async function findById(dir: string, id: string): Promise<string | null> {
   return null;
 }
 
-export async function followFile(session: IngestSession, path: string, summary: IngestSummary, options: FollowOptions): Promise<void> {
+export async function followFile(
+  session: IngestSession,
+  path: string,
+  summary: IngestSummary,
+  options: FollowOptions,
+): Promise<void> {
   const { pipeline } = session;
   const pollMs = options.pollMs ?? 200;
   const commitEveryMs = options.commitEveryMs ?? 1000;
@@ -60,7 +65,10 @@ export async function followFile(session: IngestSession, path: string, summary: 
   let lastCommitMs = Date.now();
   let committed: InputPosition | null = null;
 
-  const position = (): InputPosition => (current ? { fileId: current.id, offset: current.offset, line: current.line } : (committed ?? { fileId: '', offset: 0, line: 0 }));
+  const position = (): InputPosition =>
+    current
+      ? { fileId: current.id, offset: current.offset, line: current.line }
+      : (committed ?? { fileId: '', offset: 0, line: 0 });
   const commit = async () => {
     const at = position();
     await session.commit(at);
@@ -73,7 +81,12 @@ export async function followFile(session: IngestSession, path: string, summary: 
     const file = current!;
     const { size } = await file.handle.stat();
     if (size <= file.offset) return false;
-    const stream = file.handle.createReadStream({ start: file.offset, end: size - 1, autoClose: false, highWaterMark: 1 << 20 });
+    const stream = file.handle.createReadStream({
+      start: file.offset,
+      end: size - 1,
+      autoClose: false,
+      highWaterMark: 1 << 20,
+    });
     let read = false;
     for await (const raw of readLines(stream, { startByte: file.offset, startLine: file.line, holdPartial: !final })) {
       pipeline.line(raw, source, summary);
@@ -139,7 +152,8 @@ export async function followFile(session: IngestSession, path: string, summary: 
       }
       const read = current ? await drain(false) : false;
       const at = position();
-      const moved = current !== null && (committed === null || committed.fileId !== at.fileId || committed.offset !== at.offset);
+      const moved =
+        current !== null && (committed === null || committed.fileId !== at.fileId || committed.offset !== at.offset);
       const due = stopping || !read || Date.now() - lastCommitMs >= commitEveryMs;
       if ((session.size > 0 || moved) && due) await commit();
       if (stopping) break;

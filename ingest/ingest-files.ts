@@ -24,7 +24,11 @@ export interface IngestOptions extends AsteriskOptions {
   onProgress?: (doneBytes: number, totalBytes: number, rows: number) => void;
 }
 
-export async function ingestFiles(client: ClickHouseClient, files: string[], options: IngestOptions): Promise<IngestSummary> {
+export async function ingestFiles(
+  client: ClickHouseClient,
+  files: string[],
+  options: IngestOptions,
+): Promise<IngestSummary> {
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
   const events = new EventWriter(client, files[0] ?? '', Infinity);

@@ -71,7 +71,10 @@ export class NativePipeline implements LinePipeline {
     if (raw.text.trim() === '' && !raw.tooLong) return;
     const reject = (reason: string) => {
       tally.read++;
-      this.events.pushReject({ source, line: raw.line, format: this.format, kind: this.kind, raw: raw.text, reason }, tally);
+      this.events.pushReject(
+        { source, line: raw.line, format: this.format, kind: this.kind, raw: raw.text, reason },
+        tally,
+      );
     };
     const problem = lineProblem(raw);
     if (problem) return reject(problem);

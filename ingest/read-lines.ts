@@ -27,7 +27,10 @@ export interface ReadLinesOptions {
  * Splits a byte stream into lines (LF or CRLF) without ever holding more than one line of at most
  * `maxBytes` in memory. `onBytes` reports progress. The last line may lack a newline.
  */
-export async function* readLines(chunks: AsyncIterable<Uint8Array | string>, options: ReadLinesOptions = {}): AsyncGenerator<RawLine> {
+export async function* readLines(
+  chunks: AsyncIterable<Uint8Array | string>,
+  options: ReadLinesOptions = {},
+): AsyncGenerator<RawLine> {
   const maxBytes = options.maxBytes ?? MAX_LINE_BYTES;
   let line = options.startLine ?? 0;
   let offset = options.startByte ?? 0;
@@ -38,14 +41,24 @@ export async function* readLines(chunks: AsyncIterable<Uint8Array | string>, opt
     line++;
     let buf = parts.length === 1 ? parts[0] : Buffer.concat(parts);
     if (buf.length > 0 && buf[buf.length - 1] === 13) buf = buf.subarray(0, buf.length - 1);
-    const out = { line, text: tooLong ? buf.subarray(0, 200).toString('utf8') : buf.toString('utf8'), tooLong, end: offset };
+    const out = {
+      line,
+      text: tooLong ? buf.subarray(0, 200).toString('utf8') : buf.toString('utf8'),
+      tooLong,
+      end: offset,
+    };
     parts = [];
     size = 0;
     tooLong = false;
     return out;
   };
   for await (const chunk of chunks) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buf =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk)
+        : Buffer.isBuffer(chunk)
+          ? chunk
+          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     options.onBytes?.(buf.length);
     const base = offset;
     let start = 0;
@@ -73,5 +86,8 @@ export async function* readLines(chunks: AsyncIterable<Uint8Array | string>, opt
 }
 
 export function readFileLines(path: string, options: ReadLinesOptions & { start?: number } = {}) {
-  return readLines(createReadStream(path, { start: options.start, highWaterMark: 1 << 20 }), { startByte: options.start, ...options });
+  return readLines(createReadStream(path, { start: options.start, highWaterMark: 1 << 20 }), {
+    startByte: options.start,
+    ...options,
+  });
 }

@@ -18,6 +18,7 @@ export function viewParams(ctx: ServerContext, url: URL, defaultDays: number): S
     if (err instanceof InputError) error(400, err.message);
     throw err;
   }
-  if (allowedSites && params.filters.site && !allowedSites.includes(params.filters.site)) error(403, 'this site is not among yours');
+  if (allowedSites && params.filters.site && !allowedSites.includes(params.filters.site))
+    error(403, 'this site is not among yours');
   return params;
 }

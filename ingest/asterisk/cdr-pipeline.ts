@@ -82,11 +82,20 @@ export class CdrPipeline implements LinePipeline {
         const times = rows.map((r) => r.ms);
         return storedRawKeys(client, 'cdr_record', Math.min(...times), Math.max(...times));
       },
-      insert: (rows) => insertRawRows(client, 'cdr_record', rows.map((r) => r.row)),
+      insert: (rows) =>
+        insertRawRows(
+          client,
+          'cdr_record',
+          rows.map((r) => r.row),
+        ),
     });
     this.direct = new RowStore<DirectCall>({
       keyOf: (c) => c.callId,
-      storedKeys: (calls) => storedDirectCallIds(client, calls.map((c) => c.callId)),
+      storedKeys: (calls) =>
+        storedDirectCallIds(
+          client,
+          calls.map((c) => c.callId),
+        ),
       insert: (calls) => insertDirectCalls(client, calls, events.source),
     });
   }
@@ -145,11 +154,20 @@ export class CdrPipeline implements LinePipeline {
 
   private record(raw: RawLine, source: string, tally: IngestSummary): void {
     const problem = lineProblem(raw);
-    const parsed = problem ? ({ ok: false, reason: problem } as const) : this.parser.parse({ source, line: raw.line, text: raw.text });
+    const parsed = problem
+      ? ({ ok: false, reason: problem } as const)
+      : this.parser.parse({ source, line: raw.line, text: raw.text });
     if (parsed.ok && parsed.row === null) return; // a blank line or a header row
     tally.read++;
     if (!parsed.ok) {
-      const reject = { source, line: raw.line, format: 'asterisk-cdr-csv', kind: this.rejectKind, raw: raw.text, reason: parsed.reason };
+      const reject = {
+        source,
+        line: raw.line,
+        format: 'asterisk-cdr-csv',
+        kind: this.rejectKind,
+        raw: raw.text,
+        reason: parsed.reason,
+      };
       this.events.pushReject(reject, tally);
       return;
     }

@@ -53,7 +53,12 @@ export function queueLogLineStore(client: ClickHouseClient): RowStore<LineRow> {
       }
       return storedRawKeys(client, 'queue_log_event', min, max);
     },
-    insert: (rows) => insertRawRows(client, 'queue_log_event', rows.map((r) => r.row)),
+    insert: (rows) =>
+      insertRawRows(
+        client,
+        'queue_log_event',
+        rows.map((r) => r.row),
+      ),
   });
 }
 
@@ -82,11 +87,21 @@ export class QueueLogPipeline implements LinePipeline {
     const problem = lineProblem(raw);
     const parsed = problem
       ? ({ ok: false, reason: problem } as const)
-      : parseQueueLogLine({ source, line: raw.line, text: raw.text }, { nowMs: this.nowMs, timeZone: this.opts.timeZone });
+      : parseQueueLogLine(
+          { source, line: raw.line, text: raw.text },
+          { nowMs: this.nowMs, timeZone: this.opts.timeZone },
+        );
     if (parsed.ok && parsed.event === null) return; // a blank line or a realtime CSV header
     tally.read++;
     if (!parsed.ok) {
-      const reject = { source, line: raw.line, format: 'asterisk-queue-log', kind: this.rejectKind, raw: raw.text, reason: parsed.reason };
+      const reject = {
+        source,
+        line: raw.line,
+        format: 'asterisk-queue-log',
+        kind: this.rejectKind,
+        raw: raw.text,
+        reason: parsed.reason,
+      };
       this.events.pushReject(reject, tally);
       return;
     }

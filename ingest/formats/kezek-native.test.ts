@@ -7,7 +7,10 @@ import agentsSchema from '../../schemas/agents.schema.json' with { type: 'json' 
 import type { EventKind } from '../../src/domain/events.ts';
 import { NativeCsvParser, parseNdjsonLine } from './kezek-native.ts';
 
-const opts = { hashCaller: (c: string) => (c ? `h(${c})` : ''), queues: { '1414-kk': { language: 'kk', site: 'Astana' } } };
+const opts = {
+  hashCaller: (c: string) => (c ? `h(${c})` : ''),
+  queues: { '1414-kk': { language: 'kk', site: 'Astana' } },
+};
 const ajv = new Ajv({ strict: false });
 const schemas: Record<EventKind, object> = {
   calls: callsSchema,
@@ -47,15 +50,26 @@ describe('calls', () => {
     const outcome = parseNdjsonLine(
       'calls',
       JSON.stringify({
-        call_id: 7, queue: '1414-kk', caller: '+77011234567',
-        entered_at: '2026-11-20T10:00:00+05:00', answered_at: '2026-11-20T05:00:12.5Z', ended_at: 1795151400,
+        call_id: 7,
+        queue: '1414-kk',
+        caller: '+77011234567',
+        entered_at: '2026-11-20T10:00:00+05:00',
+        answered_at: '2026-11-20T05:00:12.5Z',
+        ended_at: 1795151400,
       }),
       opts,
     );
     expect(outcome.ok && outcome.records[0]).toMatchObject({
       kind: 'calls',
       // 05:00:12.5Z − 05:00:00Z (= 10:00 at +05:00) = 12.5 s
-      row: { callId: '7', language: 'kk', site: 'Astana', callerHash: 'h(+77011234567)', waitSeconds: 12.5, channel: 'voice' },
+      row: {
+        callId: '7',
+        language: 'kk',
+        site: 'Astana',
+        callerHash: 'h(+77011234567)',
+        waitSeconds: 12.5,
+        channel: 'voice',
+      },
     });
   });
   it('rejects an answer outside the visit and names the field', () => {
@@ -72,7 +86,10 @@ describe('kezek-csv', () => {
   it('maps cells by the header and checks the field count', () => {
     const csv = new NativeCsvParser('ratings', opts);
     expect(csv.record('call_id,score,rated_at')).toEqual({ ok: true, records: [] });
-    expect(csv.record('"c,1",4,1795151400')).toMatchObject({ ok: true, records: [{ row: { callId: 'c,1', score: 4 } }] });
+    expect(csv.record('"c,1",4,1795151400')).toMatchObject({
+      ok: true,
+      records: [{ row: { callId: 'c,1', score: 4 } }],
+    });
     expect(csv.record('c2,4')).toEqual({ ok: false, reason: 'expected 3 fields as in the header, got 2' });
   });
 });

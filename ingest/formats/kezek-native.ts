@@ -70,7 +70,8 @@ class FieldReader {
     const v = this.raw(name);
     if (v === undefined || v === null) return 0;
     const n = typeof v === 'number' ? v : Number(String(v).trim());
-    if (!Number.isFinite(n) || n < 0) throw new FieldError(`field ${name}: expected seconds ≥ 0, got ${JSON.stringify(v)}`);
+    if (!Number.isFinite(n) || n < 0)
+      throw new FieldError(`field ${name}: expected seconds ≥ 0, got ${JSON.stringify(v)}`);
     return n;
   }
 
@@ -160,7 +161,12 @@ function ratingRecord(f: FieldReader): ParsedRecord {
   }
   return {
     kind: 'ratings',
-    row: { callId: f.string('call_id', true), score, ratedAtMs: f.instant('rated_at', true), agentId: f.string('agent_id') },
+    row: {
+      callId: f.string('call_id', true),
+      score,
+      ratedAtMs: f.instant('rated_at', true),
+      agentId: f.string('agent_id'),
+    },
   };
 }
 
@@ -196,7 +202,13 @@ export function recordFromFields(kind: EventKind, fields: Fields, opts: NativePa
   const f = new FieldReader(fields);
   try {
     const record =
-      kind === 'calls' ? callRecord(f, opts) : kind === 'ratings' ? ratingRecord(f) : kind === 'agent-events' ? agentEventRecord(f) : agentRecord(f);
+      kind === 'calls'
+        ? callRecord(f, opts)
+        : kind === 'ratings'
+          ? ratingRecord(f)
+          : kind === 'agent-events'
+            ? agentEventRecord(f)
+            : agentRecord(f);
     return { ok: true, records: [record] };
   } catch (err) {
     if (err instanceof FieldError) return { ok: false, reason: err.message };

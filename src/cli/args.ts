@@ -37,7 +37,8 @@ export function decimalOption(name: string, raw: string | undefined, min = 0): n
     throw new UsageError(`--${name}: expected a number, got "${raw}"`);
   }
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < min) throw new UsageError(`--${name}: must be a number ≥ ${min}, got "${raw}"`);
+  if (!Number.isFinite(value) || value < min)
+    throw new UsageError(`--${name}: must be a number ≥ ${min}, got "${raw}"`);
   return value;
 }
 

@@ -10,7 +10,11 @@ export interface CommandContext {
 }
 
 /** The config and a migrated database for a command's global options. */
-export async function openContext(values: { db?: string; clickhouse?: string; config?: string }): Promise<CommandContext> {
+export async function openContext(values: {
+  db?: string;
+  clickhouse?: string;
+  config?: string;
+}): Promise<CommandContext> {
   const config = loadConfig(values.config);
   const target = databaseTarget(values);
   const client = await openClient(target);

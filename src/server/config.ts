@@ -7,7 +7,12 @@ import { resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../schemas/config.schema.json' with { type: 'json' };
 import { DEFAULT_PAY_CONFIG, DEFAULT_PAY_RULE, type PayConfig } from '../domain/pay/pay-rules.ts';
-import { rosterSettings, trainingSettings, type RosterSettings, type TrainingSettings } from '../domain/roster/settings.ts';
+import {
+  rosterSettings,
+  trainingSettings,
+  type RosterSettings,
+  type TrainingSettings,
+} from '../domain/roster/settings.ts';
 
 export interface KpiTargets {
   service_level: number;
@@ -146,7 +151,11 @@ function isValidTimeZone(tz: string): boolean {
 
 /** Applies defaults to a validated partial config. */
 export function withDefaults(
-  raw: Omit<Partial<KezekConfig>, 'roster' | 'training'> & { kpi?: Partial<KpiSettings>; roster?: Partial<RosterSettings>; training?: Partial<TrainingSettings> },
+  raw: Omit<Partial<KezekConfig>, 'roster' | 'training'> & {
+    kpi?: Partial<KpiSettings>;
+    roster?: Partial<RosterSettings>;
+    training?: Partial<TrainingSettings>;
+  },
 ): KezekConfig {
   const d = DEFAULT_CONFIG;
   const pay = raw.pay as Partial<PayConfig> | undefined;

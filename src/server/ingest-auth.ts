@@ -12,7 +12,8 @@ export type IngestAuthorization = { ok: true; tokenId: string } | { ok: false; s
 export async function authorizeIngest(request: Request, kind: string): Promise<IngestAuthorization> {
   const header = request.headers.get('authorization') ?? '';
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-  if (!match) return { ok: false, status: 401, message: `POST /api/ingest/${kind} needs an Authorization: Bearer token` };
+  if (!match)
+    return { ok: false, status: 401, message: `POST /api/ingest/${kind} needs an Authorization: Bearer token` };
   const token = await findIngestToken((await serverContext()).client, match[1]);
   if (!token) return { ok: false, status: 401, message: 'the ingest token is not valid (unknown or revoked)' };
   if (!token.kinds.includes(kind)) {

@@ -34,7 +34,8 @@ export async function handleIngestRequest(request: Request, kind: string, url: U
     return answer(400, { error: `format "${format}" is not taken here (kezek-ndjson, or kezek-csv for event kinds)` });
   }
   const encoding = (request.headers.get('content-encoding') ?? 'identity').toLowerCase();
-  if (!['identity', 'gzip', 'x-gzip'].includes(encoding)) return answer(415, { error: `Content-Encoding ${encoding} is not supported (gzip is)` });
+  if (!['identity', 'gzip', 'x-gzip'].includes(encoding))
+    return answer(415, { error: `Content-Encoding ${encoding} is not supported (gzip is)` });
 
   const tally = emptySummary();
   if (!request.body) return answer(200, tally);

@@ -44,9 +44,13 @@ export function parseLocalDate(name: string, raw: string | null | undefined): st
 
 export function parseGroups(raw: string | null | undefined): KpiGroup[] {
   if (!raw) return [];
-  const names = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const n of names) {
-    if (!isKpiGroup(n)) throw new InputError(`by: unknown group "${n.slice(0, 40)}" (expected ${KPI_GROUPS.join(', ')})`);
+    if (!isKpiGroup(n))
+      throw new InputError(`by: unknown group "${n.slice(0, 40)}" (expected ${KPI_GROUPS.join(', ')})`);
   }
   if (new Set(names).size !== names.length) throw new InputError('by: a group is named twice');
   return names as KpiGroup[];
@@ -54,7 +58,10 @@ export function parseGroups(raw: string | null | undefined): KpiGroup[] {
 
 /** Filter values: comma-separated lists; empty values mean no filter. */
 function list(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 /** The longest range one request may span (a year and a day, for leap years). */

@@ -30,5 +30,11 @@ export async function morningView(ctx: ServerContext, date?: string) {
     fetchKpis(ctx.client, { ...base, by: ['hour'] }),
   ]);
   const row = total.rows[0];
-  return { date: day, row, checks: targetChecks(row, ctx.config.kpi.targets), byHour: byHour.rows, targets: ctx.config.kpi.targets };
+  return {
+    date: day,
+    row,
+    checks: targetChecks(row, ctx.config.kpi.targets),
+    byHour: byHour.rows,
+    targets: ctx.config.kpi.targets,
+  };
 }

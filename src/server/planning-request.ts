@@ -39,17 +39,20 @@ export function planningRequest(params: PlanningParams, config: KezekConfig): Pl
   const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
   if (days > MAX_RANGE_DAYS) throw new InputError(`the range spans ${days} days; at most ${MAX_RANGE_DAYS}`);
   const interval = params.interval ? Number(params.interval) : config.staffing.interval_minutes;
-  if (!isIntervalMinutes(interval)) throw new InputError(`interval: expected 15, 30 or 60 (minutes), got "${String(params.interval).slice(0, 20)}"`);
+  if (!isIntervalMinutes(interval))
+    throw new InputError(`interval: expected 15, 30 or 60 (minutes), got "${String(params.interval).slice(0, 20)}"`);
   let shrinkage: string | null = null;
   if (params.shrinkage !== undefined && params.shrinkage !== null && params.shrinkage !== '') {
     const raw = params.shrinkage.trim();
-    if (!DECIMAL.test(raw) || !(Number(raw) < 1)) throw new InputError(`shrinkage: expected a share in [0, 1), got "${raw.slice(0, 20)}"`);
+    if (!DECIMAL.test(raw) || !(Number(raw) < 1))
+      throw new InputError(`shrinkage: expected a share in [0, 1), got "${raw.slice(0, 20)}"`);
     shrinkage = raw;
   }
   let simulateDate: string | null = null;
   if (params.simulateDate) {
     simulateDate = parseLocalDate('simulate date', params.simulateDate);
-    if (simulateDate < from || simulateDate > to) throw new InputError(`simulate date ${simulateDate} is outside ${from} … ${to}`);
+    if (simulateDate < from || simulateDate > to)
+      throw new InputError(`simulate date ${simulateDate} is outside ${from} … ${to}`);
   }
   let replications = config.staffing.replications;
   if (params.replications) {
@@ -58,5 +61,13 @@ export function planningRequest(params: PlanningParams, config: KezekConfig): Pl
       throw new InputError(`replications: expected a whole number 2…1000, got "${params.replications.slice(0, 20)}"`);
     }
   }
-  return { from, to, intervalMinutes: interval, shrinkage, erlangC: Boolean(params.erlangC), simulateDate, replications };
+  return {
+    from,
+    to,
+    intervalMinutes: interval,
+    shrinkage,
+    erlangC: Boolean(params.erlangC),
+    simulateDate,
+    replications,
+  };
 }

@@ -33,9 +33,11 @@ export interface StaffingResult {
 }
 
 async function chooseShrinkage(ctx: PlanningContext, req: PlanningRequest): Promise<ShrinkageChoice> {
-  if (req.shrinkage !== null) return { value: req.shrinkage, source: 'flag', pausedSeconds: null, loggedInSeconds: null };
+  if (req.shrinkage !== null)
+    return { value: req.shrinkage, source: 'flag', pausedSeconds: null, loggedInSeconds: null };
   const configured = ctx.config.staffing.shrinkage;
-  if (configured !== null) return { value: String(configured), source: 'config', pausedSeconds: null, loggedInSeconds: null };
+  if (configured !== null)
+    return { value: String(configured), source: 'config', pausedSeconds: null, loggedInSeconds: null };
   const from = nextDate(req.from, -7 * ctx.config.staffing.history_weeks);
   const times = await fetchAgentPauses(ctx.client, { from, to: nextDate(req.from, -1), timezone: ctx.config.timezone });
   const measured = measuredShrinkage(times.pausedSeconds, times.loggedInSeconds);
@@ -48,7 +50,11 @@ export async function staffingPlan(ctx: PlanningContext, req: PlanningRequest): 
   const useA = config.staffing.erlang_a && !req.erlangC;
   const models = forecast.skills.map((s) => {
     const patienceSeconds = useA ? s.patience.patienceSeconds : null;
-    return { skill: s.skill, model: patienceSeconds === null ? ('erlang-c' as const) : ('erlang-a' as const), patienceSeconds };
+    return {
+      skill: s.skill,
+      model: patienceSeconds === null ? ('erlang-c' as const) : ('erlang-a' as const),
+      patienceSeconds,
+    };
   });
   const targets = {
     serviceLevel: config.kpi.targets.service_level,
@@ -99,7 +105,10 @@ export function planRowJson(p: PlanInterval): PlanRowJson {
   };
 }
 
-const estimateJson = (e: { mean: number | null; halfWidth: number | null }) => ({ mean: e.mean, half_width: e.halfWidth });
+const estimateJson = (e: { mean: number | null; halfWidth: number | null }) => ({
+  mean: e.mean,
+  half_width: e.halfWidth,
+});
 
 export function simulationJson(s: SimulationCheck) {
   const sim = (x: SimulationCheck['simulated']) => ({
@@ -107,7 +116,11 @@ export function simulationJson(s: SimulationCheck) {
     asa_s: estimateJson(x.asaSeconds),
     p_abandon: estimateJson(x.abandonRate),
   });
-  const erl = (x: SimulationCheck['erlang']) => ({ service_level: x.serviceLevel, asa_s: x.asaSeconds, p_abandon: x.pAbandon });
+  const erl = (x: SimulationCheck['erlang']) => ({
+    service_level: x.serviceLevel,
+    asa_s: x.asaSeconds,
+    p_abandon: x.pAbandon,
+  });
   return {
     date: s.date,
     skill: s.skill,
@@ -143,9 +156,23 @@ export function staffingJson(r: StaffingResult) {
       max_occupancy: r.targets.maxOccupancy ?? null,
       max_abandon: r.targets.maxAbandon ?? null,
     },
-    shrinkage: { value: Number(r.shrinkage.value), source: r.shrinkage.source, paused_s: r.shrinkage.pausedSeconds, logged_in_s: r.shrinkage.loggedInSeconds },
-    skills: r.models.map((m) => ({ skill: m.skill, model: m.model, patience_s: m.patienceSeconds, patience_method: PATIENCE_METHOD })),
-    backtest: f.backtest && { from: f.backtest.from, to: f.backtest.to, total: { day: f.backtest.total.day, interval: f.backtest.total.interval } },
+    shrinkage: {
+      value: Number(r.shrinkage.value),
+      source: r.shrinkage.source,
+      paused_s: r.shrinkage.pausedSeconds,
+      logged_in_s: r.shrinkage.loggedInSeconds,
+    },
+    skills: r.models.map((m) => ({
+      skill: m.skill,
+      model: m.model,
+      patience_s: m.patienceSeconds,
+      patience_method: PATIENCE_METHOD,
+    })),
+    backtest: f.backtest && {
+      from: f.backtest.from,
+      to: f.backtest.to,
+      total: { day: f.backtest.total.day, interval: f.backtest.total.interval },
+    },
     totals: r.totals.map((t) => ({
       skill: t.skill,
       calls: t.calls,

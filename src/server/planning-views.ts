@@ -53,7 +53,12 @@ export function forecastView(ctx: PlanningContext, p: Params) {
       })),
       backtest: f.backtest,
       accuracy: f.accuracy,
-      points: f.intervals.map((x) => ({ intervalStart: x.intervalStart, skill: x.skill, calls: x.calls, actualCalls: x.actualCalls })),
+      points: f.intervals.map((x) => ({
+        intervalStart: x.intervalStart,
+        skill: x.skill,
+        calls: x.calls,
+        actualCalls: x.actualCalls,
+      })),
     };
   });
 }
@@ -68,8 +73,18 @@ export function staffingView(ctx: PlanningContext, p: Params) {
       shrinkage: r.shrinkage,
       models: r.models,
       totals: r.totals,
-      backtest: r.forecast.backtest && { from: r.forecast.backtest.from, to: r.forecast.backtest.to, day: r.forecast.backtest.total.day, interval: r.forecast.backtest.total.interval },
-      cells: r.plan.map((x) => ({ intervalStart: x.intervalStart, skill: x.skill, agents: x.agents, scheduled: x.scheduledAgents })),
+      backtest: r.forecast.backtest && {
+        from: r.forecast.backtest.from,
+        to: r.forecast.backtest.to,
+        day: r.forecast.backtest.total.day,
+        interval: r.forecast.backtest.total.interval,
+      },
+      cells: r.plan.map((x) => ({
+        intervalStart: x.intervalStart,
+        skill: x.skill,
+        agents: x.agents,
+        scheduled: x.scheduledAgents,
+      })),
       simulation: r.simulation?.map(simulationJson) ?? null,
     };
   });
@@ -84,11 +99,16 @@ export interface PlanExport {
 /** The plan as CSV (formula-safe) or XLSX. @throws InputError for bad parameters or format. */
 export async function staffingExport(ctx: PlanningContext, p: Params): Promise<PlanExport> {
   const format = p.get('format') ?? 'csv';
-  if (format !== 'csv' && format !== 'xlsx') throw new InputError(`format: expected csv or xlsx, got "${format.slice(0, 20)}"`);
+  if (format !== 'csv' && format !== 'xlsx')
+    throw new InputError(`format: expected csv or xlsx, got "${format.slice(0, 20)}"`);
   const req = request(ctx, p, 1, 7);
   const rows = (await staffingPlan(ctx, { ...req, simulateDate: null })).plan.map(planRowJson);
   const filename = `kezek-staffing-${req.from}-${req.to}-${req.intervalMinutes}min.${format}`;
   if (format === 'csv') return { body: planCsv(rows), contentType: 'text/csv; charset=utf-8', filename };
   const { planXlsx } = await import('./planning-xlsx.ts');
-  return { body: await planXlsx(rows), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename };
+  return {
+    body: await planXlsx(rows),
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    filename,
+  };
 }

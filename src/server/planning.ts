@@ -56,7 +56,9 @@ export async function forecastRange(ctx: PlanningContext, req: PlanningRequest):
   ]);
   const history = buildHistory(past.cells, req.intervalMinutes).filter((h) => sum(h.offered.map(sum)) > 0);
   if (history.length === 0) {
-    throw new InputError(`no offered calls in the ${config.staffing.history_weeks} weeks before ${req.from} to learn a forecast from`);
+    throw new InputError(
+      `no offered calls in the ${config.staffing.history_weeks} weeks before ${req.from} to learn a forecast from`,
+    );
   }
   const skills = history.map((h): SkillForecast => ({
     skill: h.skill,
@@ -71,7 +73,11 @@ export async function forecastRange(ctx: PlanningContext, req: PlanningRequest):
     to: req.to,
     timezone: config.timezone,
     intervalMinutes: req.intervalMinutes,
-    history: { from: history[0].dates[0], to: history[0].dates[history[0].dates.length - 1], days: history[0].dates.length },
+    history: {
+      from: history[0].dates[0],
+      to: history[0].dates[history[0].dates.length - 1],
+      days: history[0].dates.length,
+    },
     skills,
     backtest: backtest(history, config.staffing.backtest_weeks),
     intervals: intervals.map((x) => ({ ...x, actualCalls: lookup(x.skill, x.date, x.slot) })),
@@ -124,7 +130,16 @@ export function forecastJson(r: ForecastResult) {
       skills: r.backtest.skills.map((s) => ({ skill: s.skill, ...errors(s) })),
       total: errors(r.backtest.total),
     },
-    accuracy: r.accuracy && { skills: r.accuracy.skills.map((s) => ({ skill: s.skill, ...errors(s) })), total: errors(r.accuracy.total) },
-    intervals: r.intervals.map((x) => ({ interval_start: x.intervalStart, skill: x.skill, calls: x.calls, aht_s: x.ahtSeconds, actual_calls: x.actualCalls })),
+    accuracy: r.accuracy && {
+      skills: r.accuracy.skills.map((s) => ({ skill: s.skill, ...errors(s) })),
+      total: errors(r.accuracy.total),
+    },
+    intervals: r.intervals.map((x) => ({
+      interval_start: x.intervalStart,
+      skill: x.skill,
+      calls: x.calls,
+      aht_s: x.ahtSeconds,
+      actual_calls: x.actualCalls,
+    })),
   };
 }

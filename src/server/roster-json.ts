@@ -11,7 +11,9 @@ export function assignmentJson(a: Assignment): RosterAssignmentJson {
     start: hhmm(a.startMin),
     end: hhmm(a.endMin),
     skill: a.skill,
-    breaks: [...a.breaks].sort((x, y) => x.startMin - y.startMin).map((b) => ({ start: hhmm(b.startMin), end: hhmm(b.endMin) })),
+    breaks: [...a.breaks]
+      .sort((x, y) => x.startMin - y.startMin)
+      .map((b) => ({ start: hhmm(b.startMin), end: hhmm(b.endMin) })),
     activities: a.activities.map((x) => ({ kind: x.kind, start: hhmm(x.startMin), end: hhmm(x.endMin) })),
   };
 }
@@ -61,6 +63,8 @@ export function trainingJsonOf(week: string, plan: WeekPlan) {
         simulated_after: c.simulated.after,
       })),
     })),
-    shortfalls: plan.roster.shortfalls.filter((s) => s.kind === 'training_attendees').map((s) => ({ date: s.date ?? null, agent_id: s.agent_id ?? null, amount: s.amount, message: s.message })),
+    shortfalls: plan.roster.shortfalls
+      .filter((s) => s.kind === 'training_attendees')
+      .map((s) => ({ date: s.date ?? null, agent_id: s.agent_id ?? null, amount: s.amount, message: s.message })),
   };
 }

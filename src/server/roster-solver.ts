@@ -70,11 +70,26 @@ export const workerSolver: Solver = (model: LinearModel, { signal, ...options }:
       void worker.terminate();
     };
     worker.once('message', (msg: { ok: boolean; result?: SolveResult; message?: string }) =>
-      finish(() => (msg.ok ? resolve({ ...msg.result!, peakRssBytes: Math.max(peak, process.memoryUsage().rss) }) : reject(new Error(`HiGHS: ${msg.message}`)))),
+      finish(() =>
+        msg.ok
+          ? resolve({ ...msg.result!, peakRssBytes: Math.max(peak, process.memoryUsage().rss) })
+          : reject(new Error(`HiGHS: ${msg.message}`)),
+      ),
     );
     worker.once('error', (err) => finish(() => reject(err)));
     // Aborted (e.g. the other seed of a race won): the worker ends and its memory goes with it.
-    const aborted = () => finish(() => resolve({ status: 'error', objective: null, bound: null, values: null, seconds: (Date.now() - started) / 1000, peakRssBytes: peak, message: 'aborted' }));
+    const aborted = () =>
+      finish(() =>
+        resolve({
+          status: 'error',
+          objective: null,
+          bound: null,
+          values: null,
+          seconds: (Date.now() - started) / 1000,
+          peakRssBytes: peak,
+          message: 'aborted',
+        }),
+      );
     if (signal?.aborted) aborted();
     signal?.addEventListener('abort', aborted, { once: true });
     worker.once('exit', (code) => finish(() => reject(new Error(`the solver worker exited with code ${code}`))));
@@ -110,7 +125,9 @@ export function racingSolver(...solvers: Solver[]): Solver {
     );
     const results = await Promise.all(runs);
     const rank = (r: SolveResult) => (r.relaxed ? Infinity : r.status === 'optimal' ? -Infinity : r.objective!);
-    const won = results.filter((r) => r.values && r.objective !== null).sort((a, b) => rank(a) - rank(b) || a.objective! - b.objective!)[0];
+    const won = results
+      .filter((r) => r.values && r.objective !== null)
+      .sort((a, b) => rank(a) - rank(b) || a.objective! - b.objective!)[0];
     const bounds = results.map((r) => r.bound).filter((b): b is number => b !== null);
     const peak = Math.max(...results.map((r) => r.peakRssBytes ?? 0));
     if (!won) return { ...results[0], peakRssBytes: peak || undefined };

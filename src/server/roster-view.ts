@@ -28,7 +28,14 @@ export async function rosterView(ctx: ServerContext, params: URLSearchParams) {
       dates: req.dates,
       intervalMinutes: r.intervalMinutes,
       settings: ctx.config.roster,
-      operators: r.plan.roster.problem.operators.map((o) => ({ agent_id: o.agent_id, name: o.name, site: o.site, department: o.department, languages: o.languages, contract_hours_week: o.contract_hours_week })),
+      operators: r.plan.roster.problem.operators.map((o) => ({
+        agent_id: o.agent_id,
+        name: o.name,
+        site: o.site,
+        department: o.department,
+        languages: o.languages,
+        contract_hours_week: o.contract_hours_week,
+      })),
       roster: rosterJson(r),
       training: trainingJson(r),
     };

@@ -25,14 +25,19 @@ export interface RosterRequest {
   timeLimitSeconds: number | null;
 }
 
-export function rosterRequest(params: { week?: string | null; planOnly?: boolean; timeLimit?: string | null }): RosterRequest {
+export function rosterRequest(params: {
+  week?: string | null;
+  planOnly?: boolean;
+  timeLimit?: string | null;
+}): RosterRequest {
   const week = (params.week ?? '').trim();
   const dates = weekDates(week);
   if (!dates) throw new InputError(`week: expected an ISO week YYYY-Www (e.g. 2026-W20), got "${week.slice(0, 20)}"`);
   let timeLimitSeconds: number | null = null;
   if (params.timeLimit) {
     timeLimitSeconds = Number(params.timeLimit);
-    if (!(timeLimitSeconds > 0 && timeLimitSeconds <= 3600)) throw new InputError(`time limit: expected seconds in (0, 3600], got "${params.timeLimit.slice(0, 20)}"`);
+    if (!(timeLimitSeconds > 0 && timeLimitSeconds <= 3600))
+      throw new InputError(`time limit: expected seconds in (0, 3600], got "${params.timeLimit.slice(0, 20)}"`);
   }
   return { week, dates, planOnly: Boolean(params.planOnly), timeLimitSeconds };
 }
@@ -40,13 +45,21 @@ export function rosterRequest(params: { week?: string | null; planOnly?: boolean
 /** Coaching candidates: complaints (low scores) or a low average over enough ratings. */
 async function coachees(ctx: PlanningContext, from: string): Promise<Coachee[]> {
   const c = ctx.config.training.coaching;
-  const ratings = await fetchAgentRatings(ctx.client, { from: nextDate(from, -c.lookback_days), to: nextDate(from, -1), timezone: ctx.config.timezone, complaintMaxScore: c.complaint_max_score });
+  const ratings = await fetchAgentRatings(ctx.client, {
+    from: nextDate(from, -c.lookback_days),
+    to: nextDate(from, -1),
+    timezone: ctx.config.timezone,
+    complaintMaxScore: c.complaint_max_score,
+  });
   return ratings
     .filter((r) => r.complaints >= c.min_complaints || (r.ratings_n >= c.min_ratings && r.avg_score < c.low_avg_rating))
     .sort((a, b) => b.complaints - a.complaints || a.avg_score - b.avg_score)
     .map((r) => ({
       agent_id: r.agent,
-      reason: r.complaints >= c.min_complaints ? `${r.complaints} complaint(s) (ratings ≤ ${c.complaint_max_score})` : `average rating ${r.avg_score.toFixed(2)} < ${c.low_avg_rating}`,
+      reason:
+        r.complaints >= c.min_complaints
+          ? `${r.complaints} complaint(s) (ratings ≤ ${c.complaint_max_score})`
+          : `average rating ${r.avg_score.toFixed(2)} < ${c.low_avg_rating}`,
     }));
 }
 
@@ -56,7 +69,11 @@ export interface WeekResult {
   intervalMinutes: number;
 }
 
-export async function rosterWeek(ctx: PlanningContext, req: RosterRequest, solver: Solver = workerSolver): Promise<WeekResult> {
+export async function rosterWeek(
+  ctx: PlanningContext,
+  req: RosterRequest,
+  solver: Solver = workerSolver,
+): Promise<WeekResult> {
   const { config } = ctx;
   const staffing = await staffingPlan(ctx, planningRequest({ from: req.dates[0], to: req.dates[6] }, config));
   const requirement: RequirementRow[] = staffing.plan.map((p) => ({
@@ -76,7 +93,11 @@ export async function rosterWeek(ctx: PlanningContext, req: RosterRequest, solve
     { dates: req.dates, intervalMinutes, requirement, operators, settings: config.roster },
     config.training,
     coached,
-    { answerWithinSeconds: staffing.targets.answerWithinSeconds, patienceSeconds: Object.fromEntries(staffing.models.map((m) => [m.skill, m.patienceSeconds])), replications: 0 },
+    {
+      answerWithinSeconds: staffing.targets.answerWithinSeconds,
+      patienceSeconds: Object.fromEntries(staffing.models.map((m) => [m.skill, m.patienceSeconds])),
+      replications: 0,
+    },
     { solver, planOnly: req.planOnly, timeLimitSeconds: req.timeLimitSeconds ?? undefined },
   );
   return { request: req, plan, intervalMinutes };

@@ -16,7 +16,11 @@ export interface IntradayAlert {
   target: number;
 }
 
-export function intradayAlerts(rows: KpiRow[], targets: Record<TargetKpi, number>, kpis: readonly TargetKpi[] = INTRADAY_ALERT_KPIS): IntradayAlert[] {
+export function intradayAlerts(
+  rows: KpiRow[],
+  targets: Record<TargetKpi, number>,
+  kpis: readonly TargetKpi[] = INTRADAY_ALERT_KPIS,
+): IntradayAlert[] {
   const alerts: IntradayAlert[] = [];
   for (const kpi of kpis) {
     const higherIsBetter = meetsTarget(kpi, 1, 0) === true;

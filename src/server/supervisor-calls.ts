@@ -16,7 +16,10 @@ function selection(ctx: ServerContext, params: SupervisorParams): CallsSelection
   const tz = ctx.config.timezone;
   const { startMs, endMs } =
     params.interval && params.date
-      ? { startMs: localTimeMs(params.date, params.interval, tz), endMs: localTimeMs(params.date, params.interval, tz) + 15 * 60_000 }
+      ? {
+          startMs: localTimeMs(params.date, params.interval, tz),
+          endMs: localTimeMs(params.date, params.interval, tz) + 15 * 60_000,
+        }
       : localDateRange(params.from, params.to, tz);
   const filters = supervisorKpiRequest(ctx.config, params, []).filters ?? {};
   return { startMs, endMs, filters, outcome: params.outcome, kpi: ctx.config.kpi };
@@ -43,7 +46,25 @@ export function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const CSV_COLUMNS = ['call_id', 'queue', 'channel', 'language', 'site', 'agent_id', 'entered_at', 'answered_at', 'ended_at', 'wait_s', 'talk_s', 'hold_s', 'wrap_s', 'transferred', 'callback', 'self_service', 'topic'] as const;
+const CSV_COLUMNS = [
+  'call_id',
+  'queue',
+  'channel',
+  'language',
+  'site',
+  'agent_id',
+  'entered_at',
+  'answered_at',
+  'ended_at',
+  'wait_s',
+  'talk_s',
+  'hold_s',
+  'wrap_s',
+  'transferred',
+  'callback',
+  'self_service',
+  'topic',
+] as const;
 
 export function callsCsvLine(r: VisitRow): string {
   const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
@@ -62,7 +83,11 @@ export async function supervisorCallsCsv(ctx: ServerContext, params: SupervisorP
 }
 
 /** One contact's timeline; a site-limited supervisor (`allowedSites`) sees only its events at their sites. */
-export async function supervisorCallTimeline(ctx: ServerContext, callId: string, allowedSites: readonly string[] | null = null) {
+export async function supervisorCallTimeline(
+  ctx: ServerContext,
+  callId: string,
+  allowedSites: readonly string[] | null = null,
+) {
   const all = await fetchCallTimeline(ctx.client, callId);
   const visible = (e: (typeof all)[number]) => allowedSites!.includes(e.site);
   // Ratings carry no site: they show with a contact that has a visit at one of the sites.

@@ -15,7 +15,15 @@ const INTERVAL_MS = 15 * 60_000;
 
 /** 'YYYY-MM-DDTHH:MM' of a local instant, as the KPI engine's `interval` group writes it. */
 function intervalKey(ms: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(ms);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(ms);
   const v = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${v('year')}-${v('month')}-${v('day')}T${v('hour')}:${v('minute')}`;
 }
@@ -31,7 +39,8 @@ export async function supervisorIntraday(ctx: ServerContext, params: SupervisorP
   // A site-limited supervisor counts only the operators of their sites (issue 8).
   const sites = params.allowedSites;
   const agents = sites ? await fetchAgentNames(ctx.client) : null;
-  const events = sites && agents ? allEvents.filter((e) => sites.includes(agents.get(e.agent_id)?.site ?? '')) : allEvents;
+  const events =
+    sites && agents ? allEvents.filter((e) => sites.includes(agents.get(e.agent_id)?.site ?? '')) : allEvents;
   const starts: number[] = [];
   for (let s = startMs; s < endMs; s += INTERVAL_MS) starts.push(s);
   const keys = starts.map((s) => intervalKey(s, tz));

@@ -25,9 +25,18 @@ export interface OperatorLine {
 export async function supervisorOperators(ctx: ServerContext, params: SupervisorParams) {
   const { startMs, endMs } = localDateRange(params.from, params.to, ctx.config.timezone);
   const request = supervisorKpiRequest(ctx.config, params, ['agent']);
-  const [kpis, names, options] = await Promise.all([fetchKpisFast(ctx.client, request), fetchAgentNames(ctx.client), fetchFilterOptions(ctx.client, endMs)]);
+  const [kpis, names, options] = await Promise.all([
+    fetchKpisFast(ctx.client, request),
+    fetchAgentNames(ctx.client),
+    fetchFilterOptions(ctx.client, endMs),
+  ]);
   const rows = kpis.rows.filter((r) => r.group.agent !== '');
-  const pauseRows = await fetchPauses(ctx.client, startMs, endMs, rows.map((r) => r.group.agent));
+  const pauseRows = await fetchPauses(
+    ctx.client,
+    startMs,
+    endMs,
+    rows.map((r) => r.group.agent),
+  );
   const pauses = new Map<string, Record<string, number>>();
   for (const p of pauseRows) {
     const byReason = pauses.get(p.agent_id) ?? {};

@@ -8,7 +8,16 @@ import { InputError } from './input-error.ts';
 import { kpiRequest, MAX_RANGE_DAYS, parseLocalDate } from './kpi-request.ts';
 import type { KpiGroup, KpiRequest } from './queries/kpi.ts';
 
-export const OUTCOMES = ['offered', 'answered', 'abandoned', 'lost', 'short_abandoned', 'transferred', 'self_service', 'callback'] as const;
+export const OUTCOMES = [
+  'offered',
+  'answered',
+  'abandoned',
+  'lost',
+  'short_abandoned',
+  'transferred',
+  'self_service',
+  'callback',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 import { FILTER_NAMES, type FilterName } from '../ui/selection.ts';
@@ -60,14 +69,20 @@ export function supervisorParams(url: URL, defaultDay: string): SupervisorParams
   }
   const interval = get('interval') || null;
   if (interval !== null) {
-    if (!/^([01]\d|2[0-3]):(00|15|30|45)$/.test(interval)) throw new InputError('interval: expected HH:MM at a quarter hour');
+    if (!/^([01]\d|2[0-3]):(00|15|30|45)$/.test(interval))
+      throw new InputError('interval: expected HH:MM at a quarter hour');
     if (date === null) throw new InputError('interval: only with a single date');
   }
   return { from, to, date, filters, outcome: outcome as Outcome | '', interval };
 }
 
 /** A KPI request for the params' range (or another), validated like `kezek kpi`. */
-export function supervisorKpiRequest(config: KezekConfig, params: SupervisorParams, by: KpiGroup[], range?: { from: string; to: string }): KpiRequest {
+export function supervisorKpiRequest(
+  config: KezekConfig,
+  params: SupervisorParams,
+  by: KpiGroup[],
+  range?: { from: string; to: string },
+): KpiRequest {
   const f = params.filters;
   const one = (v: string) => (v ? [v] : []);
   return kpiRequest(

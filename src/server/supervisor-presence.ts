@@ -45,7 +45,12 @@ export function agentSpans(events: AgentEventRow[], closeMs: number): { sessions
 }
 
 /** Counts per interval [starts[i], starts[i] + intervalMs). */
-export function presenceByInterval(events: AgentEventRow[], starts: number[], intervalMs: number, closeMs: number): Presence {
+export function presenceByInterval(
+  events: AgentEventRow[],
+  starts: number[],
+  intervalMs: number,
+  closeMs: number,
+): Presence {
   const loggedIn = starts.map(() => 0);
   const paused = starts.map(() => 0);
   const byAgent = new Map<string, AgentEventRow[]>();

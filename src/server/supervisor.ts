@@ -28,7 +28,12 @@ export interface DayLine {
 const isTargetKpi = (k: string): k is TargetKpi => Object.hasOwn(TARGET_DIRECTION, k);
 
 /** One line per KPI: value, target, met / missed and the two comparison values. */
-export function dayLines(row: KpiRow, previousDay: KpiRow, weekBefore: KpiRow, targets: Record<TargetKpi, number>): DayLine[] {
+export function dayLines(
+  row: KpiRow,
+  previousDay: KpiRow,
+  weekBefore: KpiRow,
+  targets: Record<TargetKpi, number>,
+): DayLine[] {
   return DAY_FIELDS.map((kpi) => {
     const target = isTargetKpi(kpi) ? targets[kpi] : null;
     const value = row[kpi];
@@ -52,7 +57,8 @@ export async function supervisorDay(ctx: ServerContext, params: SupervisorParams
   const date = params.from;
   const previous = nextDate(date, -1);
   const week = nextDate(date, -7);
-  const total = (day: string) => fetchKpisFast(ctx.client, supervisorKpiRequest(ctx.config, params, [], { from: day, to: day }));
+  const total = (day: string) =>
+    fetchKpisFast(ctx.client, supervisorKpiRequest(ctx.config, params, [], { from: day, to: day }));
   const [detail, previousTotal, weekTotal, options] = await Promise.all([
     fetchKpisFast(ctx.client, supervisorKpiRequest(ctx.config, params, [...BREAKDOWNS])),
     total(previous),
@@ -66,7 +72,10 @@ export async function supervisorDay(ctx: ServerContext, params: SupervisorParams
     weekBeforeDate: week,
     row,
     lines: dayLines(row, previousTotal.rows[0], weekTotal.rows[0], ctx.config.kpi.targets),
-    breakdowns: Object.fromEntries(BREAKDOWNS.map((g) => [g, regroup(detail.rows, g)])) as Record<(typeof BREAKDOWNS)[number], KpiRow[]>,
+    breakdowns: Object.fromEntries(BREAKDOWNS.map((g) => [g, regroup(detail.rows, g)])) as Record<
+      (typeof BREAKDOWNS)[number],
+      KpiRow[]
+    >,
     options,
     source: detail.source,
   };

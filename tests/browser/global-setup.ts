@@ -9,5 +9,8 @@ import { REPO_ROOT } from './harness.ts';
 
 export default function setup(): void {
   if (existsSync(join(REPO_ROOT, 'build', 'handler.js'))) return;
-  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
 }

@@ -25,7 +25,12 @@ export const BROWSER_USER = { username: 'browser-admin', password: 'browser-admi
 
 /** A local date in Asia/Almaty, `days` from today. */
 export function almatyDate(days = 0, nowMs = Date.now()): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: TIMEZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(nowMs);
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIMEZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(nowMs);
   const [y, m, d] = today.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
@@ -62,7 +67,6 @@ export interface DemoOptions {
   kpiQueries?: (end: string) => string[][];
 }
 
-
 /** The date `days` after `isoDate`. */
 export function shiftDate(isoDate: string, days: number): string {
   const [y, m, d] = isoDate.split('-').map(Number);
@@ -79,15 +83,35 @@ export async function startDemoServer(options: DemoOptions): Promise<DemoServer>
     kpi.set(q.join(' '), JSON.parse(await kezek(['kpi', ...q, '--db', db, '--json'])) as KpiJson);
   }
   // Sign-in (issue 8): an admin and an ingest token, made before the server opens the database.
-  await kezek(['users', 'add', BROWSER_USER.username, '--role', 'admin', '--db', db], 60_000, `${BROWSER_USER.password}\n`);
-  INGEST_TOKEN = (JSON.parse(await kezek(['tokens', 'create', '--kinds', 'calls,ratings,agent-events,agents,queue-log', '--json', '--db', db])) as { token: string }).token;
+  await kezek(
+    ['users', 'add', BROWSER_USER.username, '--role', 'admin', '--db', db],
+    60_000,
+    `${BROWSER_USER.password}\n`,
+  );
+  INGEST_TOKEN = (
+    JSON.parse(
+      await kezek(['tokens', 'create', '--kinds', 'calls,ratings,agent-events,agents,queue-log', '--json', '--db', db]),
+    ) as { token: string }
+  ).token;
   const { child, url } = await startKezekServer(db);
-  const signIn = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify(BROWSER_USER) });
+  const signIn = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify(BROWSER_USER),
+  });
   const session = /kezek_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1];
   if (!session) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
@@ -97,13 +121,22 @@ export async function startDemoServer(options: DemoOptions): Promise<DemoServer>
     browser,
     kpi,
     async newPage() {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'UTC', locale: 'en-US' });
+      const context = await browser.newContext({
+        viewport: { width: 1366, height: 768 },
+        timezoneId: 'UTC',
+        locale: 'en-US',
+      });
       // English UI: the language cookie of the layout's switch.
-      await context.addCookies([{ name: 'kezek_lang', value: 'en', url }, { name: 'kezek_session', value: session, url }]);
+      await context.addCookies([
+        { name: 'kezek_lang', value: 'en', url },
+        { name: 'kezek_session', value: session, url },
+      ]);
       return context.newPage();
     },
     async apiKpi(query) {
-      const res = await fetch(`${url}/api/kpi?${new URLSearchParams(query)}`, { headers: { cookie: `kezek_session=${session}` } });
+      const res = await fetch(`${url}/api/kpi?${new URLSearchParams(query)}`, {
+        headers: { cookie: `kezek_session=${session}` },
+      });
       if (!res.ok) throw new Error(`GET /api/kpi: ${res.status} ${await res.text()}`);
       return (await res.json()) as KpiJson;
     },

@@ -10,7 +10,21 @@ import { formatKpi, type KpiKey } from '../../src/ui/format.ts';
 import { INGEST_TOKEN, screenshot, shiftDate, startDemoServer, type DemoServer } from './harness.ts';
 
 let s: DemoServer;
-const DAY_KPIS: KpiKey[] = ['offered', 'answered', 'lost', 'short_abandoned', 'service_level', 'lost_rate', 'asa_s', 'aht_s', 'avg_rating', 'csi', 'cdi', 'fcr', 'self_service'];
+const DAY_KPIS: KpiKey[] = [
+  'offered',
+  'answered',
+  'lost',
+  'short_abandoned',
+  'service_level',
+  'lost_rate',
+  'asa_s',
+  'aht_s',
+  'avg_rating',
+  'csi',
+  'cdi',
+  'fcr',
+  'self_service',
+];
 
 beforeAll(async () => {
   s = await startDemoServer({
@@ -24,7 +38,8 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => s?.close());
 
-const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+const text = async (page: Page, selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').trim();
 const cli = (...args: string[]) => {
   const out = s.kpi.get(args.join(' '));
   if (!out) throw new Error(`no kpi answer for ${args.join(' ')}`);
@@ -37,11 +52,15 @@ describe('day view', () => {
     await page.goto(`${s.url}/supervisor?date=${s.end}`);
     const [total] = cli('--from', s.end, '--to', s.end);
     for (const kpi of DAY_KPIS) {
-      expect(await text(page, `[data-testid="day-kpis"] tr[data-kpi="${kpi}"] td.value a`), kpi).toBe(formatKpi(kpi, total[kpi], 's'));
+      expect(await text(page, `[data-testid="day-kpis"] tr[data-kpi="${kpi}"] td.value a`), kpi).toBe(
+        formatKpi(kpi, total[kpi], 's'),
+      );
     }
     expect(await text(page, 'tr[data-kpi="service_level"] td.status')).toMatch(/^(met|missed)$/);
     for (const row of cli('--from', s.end, '--to', s.end, '--by', 'queue')) {
-      const cell = page.locator(`[data-testid="breakdown-queue"] tr:has(td:text-is("${row.group.queue}")) a[data-kpi="offered"]`);
+      const cell = page.locator(
+        `[data-testid="breakdown-queue"] tr:has(td:text-is("${row.group.queue}")) a[data-kpi="offered"]`,
+      );
       expect((await cell.textContent())?.trim(), row.group.queue).toBe(formatKpi('offered', row.offered));
     }
     await screenshot(page, 'supervisor-day');
@@ -61,7 +80,10 @@ describe('day view', () => {
     expect(Number(await page.getAttribute('[data-testid="calls-total"]', 'data-total'))).toBe(kk.lost);
     await screenshot(page, 'supervisor-calls');
     // A call opens its timeline.
-    await Promise.all([page.waitForURL(/\/supervisor\/calls\/[^?]+$/), page.locator('[data-testid="calls"] tbody a').first().click()]);
+    await Promise.all([
+      page.waitForURL(/\/supervisor\/calls\/[^?]+$/),
+      page.locator('[data-testid="calls"] tbody a').first().click(),
+    ]);
     expect(await page.locator('[data-testid="timeline"] li.visit').count()).toBeGreaterThan(0);
     await screenshot(page, 'supervisor-call-timeline');
   });
@@ -83,9 +105,16 @@ describe('intraday view', () => {
     await page.evaluate(() => ((window as unknown as { kezekMarker: number }).kezekMarker = 1));
     const entered = Date.parse(`${busiest.group.interval}:00+05:00`) + 60_000;
     const calls = [1, 2, 3].map((i) => ({
-      call_id: `browser-refresh-${i}`, queue: '1414-ru', language: 'ru', site: 'Astana', channel: 'voice',
-      entered_at: new Date(entered).toISOString(), answered_at: new Date(entered + 5000).toISOString(),
-      ended_at: new Date(entered + 65_000).toISOString(), agent_id: 'browser-agent', caller: `+7700000000${i}`,
+      call_id: `browser-refresh-${i}`,
+      queue: '1414-ru',
+      language: 'ru',
+      site: 'Astana',
+      channel: 'voice',
+      entered_at: new Date(entered).toISOString(),
+      answered_at: new Date(entered + 5000).toISOString(),
+      ended_at: new Date(entered + 65_000).toISOString(),
+      agent_id: 'browser-agent',
+      caller: `+7700000000${i}`,
     }));
     const res = await fetch(`${s.url}/api/ingest/calls`, {
       method: 'POST',
@@ -95,7 +124,11 @@ describe('intraday view', () => {
     const before = await page.getAttribute('[data-testid="refreshed"]', 'data-refreshed-at');
     if (res.status === 404) {
       // No HTTP ingest in this build: check the timer-driven reload alone.
-      await page.waitForFunction((b) => document.querySelector('[data-testid="refreshed"]')?.getAttribute('data-refreshed-at') !== b, before, { timeout: 20_000 });
+      await page.waitForFunction(
+        (b) => document.querySelector('[data-testid="refreshed"]')?.getAttribute('data-refreshed-at') !== b,
+        before,
+        { timeout: 20_000 },
+      );
     } else {
       expect(res.status, await res.text()).toBe(200);
       await page.waitForFunction(
@@ -110,7 +143,9 @@ describe('intraday view', () => {
     const wanted = await text(page, `${row} a[data-kpi="offered"]`);
     await page.click(`${row} a[data-kpi="offered"]`);
     await page.waitForURL(/\/supervisor\/calls\?.*interval=/);
-    expect(formatKpi('offered', Number(await page.getAttribute('[data-testid="calls-total"]', 'data-total')))).toBe(wanted);
+    expect(formatKpi('offered', Number(await page.getAttribute('[data-testid="calls-total"]', 'data-total')))).toBe(
+      wanted,
+    );
   });
 });
 

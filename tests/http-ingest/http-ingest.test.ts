@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, Workspace } from '../kpi/harness.ts';
-import { childJson, CONFIG, kpiArgs, randomChunks, spawnKezek, waitFor, type Spawned } from '../ingest-asterisk/helpers.ts';
+import {
+  childJson,
+  CONFIG,
+  kpiArgs,
+  randomChunks,
+  spawnKezek,
+  waitFor,
+  type Spawned,
+} from '../ingest-asterisk/helpers.ts';
 import { queueLogSample } from '../ingest-asterisk/queue-log-sample.ts';
 
 let TOKEN = '';
@@ -22,12 +30,26 @@ let url: string;
 
 function built(): boolean {
   const manifest = join(REPO_ROOT, '.svelte-kit/output/server/manifest.js');
-  return existsSync(join(REPO_ROOT, 'build/handler.js')) && existsSync(manifest) && readFileSync(manifest, 'utf8').includes('api/ingest');
+  return (
+    existsSync(join(REPO_ROOT, 'build/handler.js')) &&
+    existsSync(manifest) &&
+    readFileSync(manifest, 'utf8').includes('api/ingest')
+  );
 }
 
 beforeAll(async () => {
   if (!built()) execFileSync('npx', ['vite', 'build'], { cwd: REPO_ROOT, stdio: 'ignore' });
-  const created = await childJson<{ token: string }>(['tokens', 'create', '--kinds', 'calls,queue-log', '--db', ws.db, '--config', config, '--json']);
+  const created = await childJson<{ token: string }>([
+    'tokens',
+    'create',
+    '--kinds',
+    'calls,queue-log',
+    '--db',
+    ws.db,
+    '--config',
+    config,
+    '--json',
+  ]);
   TOKEN = created.token;
   server = spawnKezek(['serve', '--port', '0', '--db', ws.db, '--config', config]);
   await waitFor(() => /http:\/\/\S+/.test(server.stdout()), 60_000, `the server to start (${server.stderr()})`);
@@ -42,12 +64,21 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: string | Uint8Array, headers: Record<string, string> = {}) =>
-  fetch(`${url}${path}`, { method: 'POST', body: body as BodyInit, headers: { 'content-type': 'application/x-ndjson', ...headers } });
+  fetch(`${url}${path}`, {
+    method: 'POST',
+    body: body as BodyInit,
+    headers: { 'content-type': 'application/x-ndjson', ...headers },
+  });
 const auth = () => ({ authorization: `Bearer ${TOKEN}` });
 
 describe('POST /api/ingest/*', () => {
   it('answers 401 without a token or with a wrong one, and stores nothing', async () => {
-    const line = JSON.stringify({ call_id: 'x1', queue: 'q', entered_at: '2026-10-05T04:00:00Z', ended_at: '2026-10-05T04:01:00Z' });
+    const line = JSON.stringify({
+      call_id: 'x1',
+      queue: 'q',
+      entered_at: '2026-10-05T04:00:00Z',
+      ended_at: '2026-10-05T04:01:00Z',
+    });
     const none = await post('/api/ingest/calls', line);
     expect(none.status).toBe(401);
     expect(none.headers.get('www-authenticate')).toBe('Bearer');
@@ -57,9 +88,20 @@ describe('POST /api/ingest/*', () => {
 
   it('takes a gzip NDJSON body and answers with counts and reasons', async () => {
     const lines = [
-      JSON.stringify({ call_id: 'h1', queue: '1414-ru', entered_at: '2026-10-05T04:00:00Z', answered_at: '2026-10-05T04:00:10Z', ended_at: '2026-10-05T04:02:00Z' }),
+      JSON.stringify({
+        call_id: 'h1',
+        queue: '1414-ru',
+        entered_at: '2026-10-05T04:00:00Z',
+        answered_at: '2026-10-05T04:00:10Z',
+        ended_at: '2026-10-05T04:02:00Z',
+      }),
       '{"call_id": "broken',
-      JSON.stringify({ call_id: 'h2', queue: '1414-kk', entered_at: '2026-10-05T04:00:00Z', ended_at: '2026-10-05T04:00:40Z' }),
+      JSON.stringify({
+        call_id: 'h2',
+        queue: '1414-kk',
+        entered_at: '2026-10-05T04:00:00Z',
+        ended_at: '2026-10-05T04:00:40Z',
+      }),
     ];
     const body = gzipSync(lines.join('\n') + '\n');
     const res = await post('/api/ingest/calls', body, { ...auth(), 'content-encoding': 'gzip' });
@@ -72,11 +114,16 @@ describe('POST /api/ingest/*', () => {
   });
 
   it('takes a queue_log in ordered pieces while 3 other senders post calls, each acknowledged with its counts', async () => {
-    const chunks = randomChunks(sample.lines, 4, 5).map((chunk, i) => ws.file(chunk.join('\n') + '\n', `part-${i}.log`));
+    const chunks = randomChunks(sample.lines, 4, 5).map((chunk, i) =>
+      ws.file(chunk.join('\n') + '\n', `part-${i}.log`),
+    );
     // One PBX sends its log in order (a visit may span requests); others send at the same time.
     const queueLog = async () => {
       const out = [];
-      for (const file of chunks) out.push(await runCli(['ingest', file, '--server', url, '--token', TOKEN, '--format', 'asterisk-queue-log', '--json']));
+      for (const file of chunks)
+        out.push(
+          await runCli(['ingest', file, '--server', url, '--token', TOKEN, '--format', 'asterisk-queue-log', '--json']),
+        );
       return out;
     };
     const caller = async (sender: number) => {
@@ -88,7 +135,9 @@ describe('POST /api/ingest/*', () => {
           entered_at: `2026-10-0${sender}T05:00:00Z`,
           ended_at: `2026-10-0${sender}T05:01:00Z`,
         }));
-        answers.push(await (await post('/api/ingest/calls', rows.map((r) => JSON.stringify(r)).join('\n'), auth())).json());
+        answers.push(
+          await (await post('/api/ingest/calls', rows.map((r) => JSON.stringify(r)).join('\n'), auth())).json(),
+        );
       }
       return answers;
     };
@@ -98,11 +147,22 @@ describe('POST /api/ingest/*', () => {
     expect(summaries.reduce((sum, s) => sum + s.read, 0)).toBe(sample.lines.length);
     expect(summaries.reduce((sum, s) => sum + s.accepted, 0)).toBe(sample.distinctLines);
     expect(summaries.every((s) => s.rejected === 0)).toBe(true);
-    for (const answers of senders) for (const a of answers) expect(a).toMatchObject({ read: 50, accepted: 50, rejected: 0 });
+    for (const answers of senders)
+      for (const a of answers) expect(a).toMatchObject({ read: 50, accepted: 50, rejected: 0 });
   });
 
   it('refuses a bad token from kezek ingest --server with exit 2', async () => {
-    const r = await runCli(['ingest', ws.file('{}\n', 'x.ndjson'), '--server', url, '--token', 'nope-nope-nope-nope', '--format', 'kezek-ndjson', '--json']);
+    const r = await runCli([
+      'ingest',
+      ws.file('{}\n', 'x.ndjson'),
+      '--server',
+      url,
+      '--token',
+      'nope-nope-nope-nope',
+      '--format',
+      'kezek-ndjson',
+      '--json',
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/401/);
   });

@@ -17,19 +17,113 @@ const row21 = (f: (string | number)[]) => f.map(q).join(',');
 // duration, billsec, disposition, amaflags, uniqueid, userfield, peeraccount, linkedid, sequence
 const ROWS = [
   // Call A (linkedid A): the IVR leg, then the queue leg answered by 1001 after 12 s, 180 s of talk.
-  row21(['', '+77010000001', '1414', 'from-trunk', '"Ivan" <+77010000001>', 'PJSIP/trunk-00000001', '', 'BackGround', 'menu', '2026-10-05 10:00:00', '2026-10-05 10:00:00', '2026-10-05 10:00:20', 20, 20, 'ANSWERED', 'DOCUMENTATION', '1791172800.1', '', '', '1791172800.1', 1]),
-  row21(['', '+77010000001', '1414', 'from-trunk', '"Ivan" <+77010000001>', 'PJSIP/trunk-00000001', 'PJSIP/1001-00000002', 'Queue', '1414-ru,t,,,300', '2026-10-05 10:00:20', '2026-10-05 10:00:32', '2026-10-05 10:03:32', 192, 180, 'ANSWERED', 'DOCUMENTATION', '1791172800.1', '', '', '1791172800.1', 2]),
+  row21([
+    '',
+    '+77010000001',
+    '1414',
+    'from-trunk',
+    '"Ivan" <+77010000001>',
+    'PJSIP/trunk-00000001',
+    '',
+    'BackGround',
+    'menu',
+    '2026-10-05 10:00:00',
+    '2026-10-05 10:00:00',
+    '2026-10-05 10:00:20',
+    20,
+    20,
+    'ANSWERED',
+    'DOCUMENTATION',
+    '1791172800.1',
+    '',
+    '',
+    '1791172800.1',
+    1,
+  ]),
+  row21([
+    '',
+    '+77010000001',
+    '1414',
+    'from-trunk',
+    '"Ivan" <+77010000001>',
+    'PJSIP/trunk-00000001',
+    'PJSIP/1001-00000002',
+    'Queue',
+    '1414-ru,t,,,300',
+    '2026-10-05 10:00:20',
+    '2026-10-05 10:00:32',
+    '2026-10-05 10:03:32',
+    192,
+    180,
+    'ANSWERED',
+    'DOCUMENTATION',
+    '1791172800.1',
+    '',
+    '',
+    '1791172800.1',
+    2,
+  ]),
   // Call B: a queue leg nobody answered; the caller hung up after 45 s (lost).
-  row21(['', '+77010000002', '1414', 'from-trunk', '<+77010000002>', 'PJSIP/trunk-00000003', '', 'Queue', '1414-kk,t,,,300', '2026-10-05 11:00:00', '', '2026-10-05 11:00:45', 45, 0, 'NO ANSWER', 'DOCUMENTATION', '1791176400.3', '', '', '1791176400.3', 3]),
+  row21([
+    '',
+    '+77010000002',
+    '1414',
+    'from-trunk',
+    '<+77010000002>',
+    'PJSIP/trunk-00000003',
+    '',
+    'Queue',
+    '1414-kk,t,,,300',
+    '2026-10-05 11:00:00',
+    '',
+    '2026-10-05 11:00:45',
+    45,
+    0,
+    'NO ANSWER',
+    'DOCUMENTATION',
+    '1791176400.3',
+    '',
+    '',
+    '1791176400.3',
+    3,
+  ]),
   // Call C: an internal call, no queue → a direct call.
-  row21(['', '1001', '1002', 'from-internal', '"Op" <1001>', 'PJSIP/1001-00000004', 'PJSIP/1002-00000005', 'Dial', 'PJSIP/1002,30', '2026-10-05 12:00:00', '2026-10-05 12:00:05', '2026-10-05 12:01:05', 65, 60, 'ANSWERED', 'DOCUMENTATION', '1791180000.4', '', '', '1791180000.4', 4]),
+  row21([
+    '',
+    '1001',
+    '1002',
+    'from-internal',
+    '"Op" <1001>',
+    'PJSIP/1001-00000004',
+    'PJSIP/1002-00000005',
+    'Dial',
+    'PJSIP/1002,30',
+    '2026-10-05 12:00:00',
+    '2026-10-05 12:00:05',
+    '2026-10-05 12:01:05',
+    65,
+    60,
+    'ANSWERED',
+    'DOCUMENTATION',
+    '1791180000.4',
+    '',
+    '',
+    '1791180000.4',
+    4,
+  ]),
   // Call D: 16 columns, unquoted (an old cdr_csv without uniqueid): a direct outbound call.
   '"",1002,87017654321,from-internal,"""Op"" <1002>",PJSIP/1002-00000006,PJSIP/trunk-00000007,Dial,"PJSIP/87017654321@trunk,60",2026-10-05 13:00:00,2026-10-05 13:00:10,2026-10-05 13:02:10,130,120,ANSWERED,DOCUMENTATION',
   // Not a CDR layout: 10 columns.
   'a,b,c,d,e,f,g,h,i,j',
 ];
 const file = ws.file(ROWS.join('\n') + '\n', 'Master.csv');
-let summary: { read: number; accepted: number; duplicates: number; rejected: number; rejects: { line: number; reason: string }[] };
+let summary: {
+  read: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+  rejects: { line: number; reason: string }[];
+};
 
 beforeAll(async () => {
   const r = await runCli(['ingest', file, '--format', 'asterisk-cdr-csv', '--db', ws.db, '--config', config, '--json']);
@@ -45,7 +139,20 @@ describe('CDR CSV ingest', () => {
   });
 
   it('makes queue visits with waits, talk, agent and language from the config (times local, Asia/Almaty)', async () => {
-    const r = await runCli(['kpi', '--from', '2026-10-05', '--to', '2026-10-05', '--by', 'queue,language,agent', '--db', ws.db, '--config', config, '--json']);
+    const r = await runCli([
+      'kpi',
+      '--from',
+      '2026-10-05',
+      '--to',
+      '2026-10-05',
+      '--by',
+      'queue,language,agent',
+      '--db',
+      ws.db,
+      '--config',
+      config,
+      '--json',
+    ]);
     const rows = JSON.parse(r.stdout).rows;
     expect(rows).toHaveLength(2);
     expect(rows.find((x: { group: { queue: string } }) => x.group.queue === '1414-ru')).toMatchObject({
@@ -76,12 +183,25 @@ describe('CDR CSV ingest', () => {
       ['2026-10-05 08:00:00.000', 120, 'trunk', 'from-internal'],
     ]);
     expect(calls[1].destination_hash).toMatch(/^[0-9a-f]{32}$/);
-    const raw = await client.query({ query: 'SELECT count() AS n FROM cdr_record WHERE src_hash LIKE \'%7701%\'', format: 'JSONEachRow' });
+    const raw = await client.query({
+      query: "SELECT count() AS n FROM cdr_record WHERE src_hash LIKE '%7701%'",
+      format: 'JSONEachRow',
+    });
     expect(await raw.json()).toEqual([{ n: 0 }]);
   });
 
   it('counts a re-sent file as duplicates', async () => {
-    const r = await runCli(['ingest', file, '--format', 'asterisk-cdr-csv', '--db', ws.db, '--config', config, '--json']);
+    const r = await runCli([
+      'ingest',
+      file,
+      '--format',
+      'asterisk-cdr-csv',
+      '--db',
+      ws.db,
+      '--config',
+      config,
+      '--json',
+    ]);
     expect(JSON.parse(r.stdout)).toMatchObject({ read: 6, accepted: 0, duplicates: 5, rejected: 1 });
   });
 });

@@ -19,13 +19,34 @@ let wholeKpi: unknown;
 
 beforeAll(async () => {
   const whole = ws.file(text(sample.lines), 'whole.log');
-  const r = await runCli(['ingest', whole, '--format', 'asterisk-queue-log', '--db', ws.db, '--config', config, '--json']);
+  const r = await runCli([
+    'ingest',
+    whole,
+    '--format',
+    'asterisk-queue-log',
+    '--db',
+    ws.db,
+    '--config',
+    config,
+    '--json',
+  ]);
   expect(r.code).toBe(0);
   wholeKpi = JSON.parse((await runCli(kpiArgs(ws.db, config, sample))).stdout);
 });
 
 function follower(db: string, path: string) {
-  return spawnKezek(['ingest', path, '--follow', '--format', 'asterisk-queue-log', '--db', db, '--config', config, '--json']);
+  return spawnKezek([
+    'ingest',
+    path,
+    '--follow',
+    '--format',
+    'asterisk-queue-log',
+    '--db',
+    db,
+    '--config',
+    config,
+    '--json',
+  ]);
 }
 
 describe('ingest --follow', () => {

@@ -17,7 +17,20 @@ export const CONFIG = {
 
 /** `kpi --json` arguments grouped finely enough that any difference in the rows shows. */
 export function kpiArgs(db: string, config: string, range: { from: string; to: string }): string[] {
-  return ['kpi', '--from', range.from, '--to', range.to, '--by', 'day,queue,language,site,agent', '--db', db, '--config', config, '--json'];
+  return [
+    'kpi',
+    '--from',
+    range.from,
+    '--to',
+    range.to,
+    '--by',
+    'day,queue,language,site,agent',
+    '--db',
+    db,
+    '--config',
+    config,
+    '--json',
+  ];
 }
 
 /** Runs a child `kezek` and fails unless it exits 0; returns its stdout parsed as JSON. */
@@ -36,7 +49,11 @@ export interface Spawned {
 
 /** Starts `node bin/kezek.js ARGS…` without waiting for it. */
 export function spawnKezek(args: string[], env: NodeJS.ProcessEnv = {}): Spawned {
-  const child = spawn(process.execPath, [KEZEK_BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [KEZEK_BIN, ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -79,7 +96,7 @@ export function hasMonthlyPart(db: string): boolean {
 /** Splits lines into consecutive chunks of random sizes (seeded). */
 export function randomChunks<T>(items: T[], count: number, seed = 3): T[][] {
   let s = seed;
-  const rnd = () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const cuts = Array.from({ length: count - 1 }, () => Math.floor(rnd() * items.length)).sort((a, b) => a - b);
   const chunks: T[][] = [];
   let start = 0;

@@ -16,7 +16,19 @@ const config = ws.config(CONFIG);
 const sample = queueLogSample({ calls: 40_000, seed: 9, days: 20 });
 const file = ws.file(sample.lines.join('\n') + '\n', 'big_queue_log');
 const cleanDb = join(ws.dir, 'clean');
-const ingestArgs = (db: string) => ['ingest', file, '--format', 'asterisk-queue-log', '--batch-rows', '20000', '--db', db, '--config', config, '--json'];
+const ingestArgs = (db: string) => [
+  'ingest',
+  file,
+  '--format',
+  'asterisk-queue-log',
+  '--batch-rows',
+  '20000',
+  '--db',
+  db,
+  '--config',
+  config,
+  '--json',
+];
 
 let restart: { read: number; accepted: number; duplicates: number; rejected: number };
 
@@ -43,7 +55,9 @@ describe('kill -9 in the middle of a large ingest, then a restart', () => {
 
   it('ends with exactly the lines, calls and agent events of a clean run', async () => {
     const script = join(REPO_ROOT, 'tests/ingest-asterisk/stored-fingerprint.ts');
-    const clean = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script, cleanDb], { cwd: REPO_ROOT, encoding: 'utf8' })) as Fingerprint;
+    const clean = JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', script, cleanDb], { cwd: REPO_ROOT, encoding: 'utf8' }),
+    ) as Fingerprint;
     expect(clean.lines).toBe(sample.distinctLines);
     expect(clean.calls).toBe(40_000);
     expect(await storedFingerprint(ws.db)).toEqual(clean);

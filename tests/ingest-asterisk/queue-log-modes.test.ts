@@ -26,7 +26,17 @@ async function cli(args: string[]) {
 }
 
 beforeAll(async () => {
-  wholeSummary = await cli(['ingest', whole, '--format', 'asterisk-queue-log', '--db', ws.db, '--config', config, '--json']);
+  wholeSummary = await cli([
+    'ingest',
+    whole,
+    '--format',
+    'asterisk-queue-log',
+    '--db',
+    ws.db,
+    '--config',
+    config,
+    '--json',
+  ]);
   wholeKpi = await cli(kpiArgs(ws.db, config, sample));
 });
 
@@ -50,8 +60,23 @@ describe('queue_log ingested whole', () => {
   });
 
   it('re-sent, counts every line as a duplicate and changes no KPI', async () => {
-    const again = await cli(['ingest', whole, '--format', 'asterisk-queue-log', '--db', ws.db, '--config', config, '--json']);
-    expect(again).toMatchObject({ read: sample.lines.length, accepted: 0, duplicates: sample.lines.length, rejected: 0 });
+    const again = await cli([
+      'ingest',
+      whole,
+      '--format',
+      'asterisk-queue-log',
+      '--db',
+      ws.db,
+      '--config',
+      config,
+      '--json',
+    ]);
+    expect(again).toMatchObject({
+      read: sample.lines.length,
+      accepted: 0,
+      duplicates: sample.lines.length,
+      rejected: 0,
+    });
     expect(await cli(kpiArgs(ws.db, config, sample))).toEqual(wholeKpi);
   });
 });
@@ -63,7 +88,17 @@ describe('queue_log ingested in random-size chunks, one process each', () => {
     let accepted = 0;
     for (const [i, chunk] of chunks.entries()) {
       const file = ws.file(chunk.join('\n') + '\n', `chunk-${i}.log`);
-      const s = await childJson<{ accepted: number; rejected: number }>(['ingest', file, '--format', 'asterisk-queue-log', '--db', db, '--config', config, '--json']);
+      const s = await childJson<{ accepted: number; rejected: number }>([
+        'ingest',
+        file,
+        '--format',
+        'asterisk-queue-log',
+        '--db',
+        db,
+        '--config',
+        config,
+        '--json',
+      ]);
       expect(s.rejected).toBe(0);
       accepted += s.accepted;
     }

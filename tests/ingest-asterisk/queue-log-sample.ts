@@ -32,7 +32,12 @@ function random(seed: number): () => number {
 const QUEUES = ['1414-ru', '1414-kk', 'support'];
 const AGENTS = Array.from({ length: 12 }, (_, i) => `PJSIP/${1001 + i}`);
 
-export function queueLogSample(options: { calls: number; seed?: number; startIso?: string; days?: number }): QueueLogSample {
+export function queueLogSample(options: {
+  calls: number;
+  seed?: number;
+  startIso?: string;
+  days?: number;
+}): QueueLogSample {
   const rnd = random(options.seed ?? 7);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
@@ -69,7 +74,8 @@ export function queueLogSample(options: { calls: number; seed?: number; startIso
       if (rnd() < 0.3) log(enterS + Math.min(wait, 15), callId, queue, pick(AGENTS), 'RINGNOANSWER', 15000);
       log(enterS + wait, callId, queue, agent, 'CONNECT', wait, `${enterS + wait}.${i + 500000}`, int(1, 9));
       const talk = int(20, 600);
-      if (outcome < 0.05) log(enterS + wait + talk, callId, queue, agent, 'TRANSFER', '2000', 'from-internal', wait, talk, 1);
+      if (outcome < 0.05)
+        log(enterS + wait + talk, callId, queue, agent, 'TRANSFER', '2000', 'from-internal', wait, talk, 1);
       else log(enterS + wait + talk, callId, queue, agent, pick(['COMPLETECALLER', 'COMPLETEAGENT']), wait, talk, 1);
     } else if (outcome < 0.9) {
       log(enterS + wait, callId, queue, 'NONE', 'ABANDON', 1, 1, wait);

@@ -31,10 +31,25 @@ const BAD: [string, RegExp][] = [
 ];
 const lines = [...GOOD.slice(0, 3), ...BAD.map(([l]) => l), ...GOOD.slice(3)];
 const file = ws.file(lines.join('\n') + '\n', 'queue_log');
-let summary: { read: number; accepted: number; rejected: number; rejects: { file: string; line: number; reason: string }[] };
+let summary: {
+  read: number;
+  accepted: number;
+  rejected: number;
+  rejects: { file: string; line: number; reason: string }[];
+};
 
 beforeAll(async () => {
-  const r = await runCli(['ingest', file, '--format', 'asterisk-queue-log', '--db', ws.db, '--config', config, '--json']);
+  const r = await runCli([
+    'ingest',
+    file,
+    '--format',
+    'asterisk-queue-log',
+    '--db',
+    ws.db,
+    '--config',
+    config,
+    '--json',
+  ]);
   expect(r.code).toBe(0);
   summary = JSON.parse(r.stdout);
 });
@@ -44,28 +59,46 @@ describe('malformed queue_log lines', () => {
     expect(summary).toMatchObject({ read: lines.length, accepted: GOOD.length, rejected: BAD.length });
   });
 
-  it.each(BAD.map(([, reason], i) => [i + 4, reason] as const))('line %i is rejected with a one-line reason', (line, reason) => {
-    const reject = summary.rejects.find((r) => r.line === line);
-    expect(reject?.reason).toMatch(reason);
-    expect(reject?.reason).not.toMatch(/\n/);
-  });
+  it.each(BAD.map(([, reason], i) => [i + 4, reason] as const))(
+    'line %i is rejected with a one-line reason',
+    (line, reason) => {
+      const reject = summary.rejects.find((r) => r.line === line);
+      expect(reject?.reason).toMatch(reason);
+      expect(reject?.reason).not.toMatch(/\n/);
+    },
+  );
 
   it('still assembles the good visits around them', async () => {
-    const kpi = JSON.parse((await runCli(['kpi', '--from', '2026-10-05', '--to', '2026-10-05', '--db', ws.db, '--config', config, '--json'])).stdout);
+    const kpi = JSON.parse(
+      (await runCli(['kpi', '--from', '2026-10-05', '--to', '2026-10-05', '--db', ws.db, '--config', config, '--json']))
+        .stdout,
+    );
     expect(kpi.rows[0]).toMatchObject({ offered: 2, answered: 1, abandoned: 1, asa_s: 5, aht_s: 60 });
   });
 
   it('are listed by kezek rejects, and resolved by re-ingesting the fixed file', async () => {
     const listed = JSON.parse((await runCli(['rejects', '--db', ws.db, '--config', config, '--json'])).stdout);
-    expect(listed.rejects.map((r: { line: number }) => r.line).sort((a: number, b: number) => a - b)).toEqual([4, 5, 6, 7, 8, 9, 10, 11]);
-    expect(listed.rejects[0]).toMatchObject({ source: file, format: 'asterisk-queue-log', kind: 'queue-log', resolved: false });
+    expect(listed.rejects.map((r: { line: number }) => r.line).sort((a: number, b: number) => a - b)).toEqual([
+      4, 5, 6, 7, 8, 9, 10, 11,
+    ]);
+    expect(listed.rejects[0]).toMatchObject({
+      source: file,
+      format: 'asterisk-queue-log',
+      kind: 'queue-log',
+      resolved: false,
+    });
     // Fixed: the bad lines removed but one, which is still bad.
     writeFileSync(file, [...GOOD, BAD[0][0]].join('\n') + '\n');
-    const again = JSON.parse((await runCli(['ingest', file, '--format', 'asterisk-queue-log', '--db', ws.db, '--config', config, '--json'])).stdout);
+    const again = JSON.parse(
+      (await runCli(['ingest', file, '--format', 'asterisk-queue-log', '--db', ws.db, '--config', config, '--json']))
+        .stdout,
+    );
     expect(again).toMatchObject({ accepted: 0, duplicates: GOOD.length, rejected: 1 });
     const open = JSON.parse((await runCli(['rejects', '--db', ws.db, '--config', config, '--json'])).stdout);
     expect(open.rejects.map((r: { line: number }) => r.line)).toEqual([7]);
-    const all = JSON.parse((await runCli(['rejects', '--all', '--since', '2020-01-01', '--db', ws.db, '--config', config, '--json'])).stdout);
+    const all = JSON.parse(
+      (await runCli(['rejects', '--all', '--since', '2020-01-01', '--db', ws.db, '--config', config, '--json'])).stdout,
+    );
     expect(all.rejects.filter((r: { resolved: boolean }) => r.resolved).length).toBe(BAD.length);
   });
 });

@@ -127,11 +127,14 @@ describe('facts maintained as events arrive', () => {
     const text = rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
     // The crash: the visits are stored, the process dies before the facts are refreshed.
     const opts = { hashCaller: createCallerHasher(await callerSalt(ctx.client)), queues: {} };
-    const visits = text.trim().split('\n').map((line) => {
-      const outcome = parseNdjsonLine('calls', line, opts);
-      if (!outcome.ok) throw new Error(outcome.reason);
-      return outcome.records[0].row as CallVisit;
-    });
+    const visits = text
+      .trim()
+      .split('\n')
+      .map((line) => {
+        const outcome = parseNdjsonLine('calls', line, opts);
+        if (!outcome.ok) throw new Error(outcome.reason);
+        return outcome.records[0].row as CallVisit;
+      });
     await insertRecords(ctx.client, 'calls', visits, 'crash.ndjson', false);
     expect((await factsDiff(ctx.client)).missingContacts).toBe(2);
     // The restart replays the input: every row is a duplicate, and the facts are mended.

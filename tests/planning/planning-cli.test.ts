@@ -18,8 +18,11 @@ const END = '2026-11-27';
 beforeAll(async () => {
   // ~3.3 million visits: minutes on a busy machine, hence no 60 s limit of the shared harness.
   await new Promise<void>((done, fail) =>
-    execFile(process.execPath, [KEZEK_BIN, 'demo', '--days', '70', '--end', END, '--db', DB, '--json'], { cwd: REPO_ROOT, timeout: 900_000 }, (err, _out, stderr) =>
-      err ? fail(new Error(`demo failed: ${stderr}`)) : done(),
+    execFile(
+      process.execPath,
+      [KEZEK_BIN, 'demo', '--days', '70', '--end', END, '--db', DB, '--json'],
+      { cwd: REPO_ROOT, timeout: 900_000 },
+      (err, _out, stderr) => (err ? fail(new Error(`demo failed: ${stderr}`)) : done()),
     ),
   );
 }, 900_000);
@@ -47,21 +50,55 @@ describe('kezek forecast', () => {
     // Patience from abandoned calls: the demo's callers have 540 s (voice) to 900 s (text) of mean patience.
     for (const s of f.skills) expect(s.patience_s).toBeGreaterThan(400);
     expect(f.intervals).toHaveLength(14 * 96 * 2);
-    expect(f.intervals[0]).toEqual({ interval_start: '2026-11-14T00:00', skill: 'kk', calls: 0, aht_s: expect.any(Number), actual_calls: 0 });
+    expect(f.intervals[0]).toEqual({
+      interval_start: '2026-11-14T00:00',
+      skill: 'kk',
+      calls: 0,
+      aht_s: expect.any(Number),
+      actual_calls: 0,
+    });
   });
 });
 
 describe('kezek staffing', () => {
   it('prints the plan of DESIGN §7, each row the erlang domain’s answer for its calls and AHT', async () => {
-    const s = await json(['staffing', '--from', '2026-11-30', '--to', '2026-11-30', '--interval', '30', '--shrinkage', '0.3']);
+    const s = await json([
+      'staffing',
+      '--from',
+      '2026-11-30',
+      '--to',
+      '2026-11-30',
+      '--interval',
+      '30',
+      '--shrinkage',
+      '0.3',
+    ]);
     expect(s.intervals).toHaveLength(48 * 2);
     expect(s.shrinkage).toEqual({ value: 0.3, source: 'flag', paused_s: null, logged_in_s: null });
-    const patience = Object.fromEntries(s.skills.map((k: { skill: string; patience_s: number | null }) => [k.skill, k.patience_s]));
+    const patience = Object.fromEntries(
+      s.skills.map((k: { skill: string; patience_s: number | null }) => [k.skill, k.patience_s]),
+    );
     for (const row of s.intervals) {
-      expect(Object.keys(row)).toEqual(['interval_start', 'skill', 'calls', 'aht_s', 'agents', 'scheduled_agents', 'service_level', 'asa_s', 'p_abandon']);
+      expect(Object.keys(row)).toEqual([
+        'interval_start',
+        'skill',
+        'calls',
+        'aht_s',
+        'agents',
+        'scheduled_agents',
+        'service_level',
+        'asa_s',
+        'p_abandon',
+      ]);
       expect(row.interval_start).toMatch(/^2026-11-30T\d{2}:(00|30)$/);
       const r = requiredAgents(
-        { calls: row.calls, ahtSeconds: row.aht_s, intervalSeconds: 1800, answerWithinSeconds: 20, patienceSeconds: patience[row.skill] ?? undefined },
+        {
+          calls: row.calls,
+          ahtSeconds: row.aht_s,
+          intervalSeconds: 1800,
+          answerWithinSeconds: 20,
+          patienceSeconds: patience[row.skill] ?? undefined,
+        },
         { serviceLevel: 0.8, asaSeconds: 30 },
       );
       if (!r.feasible) throw new Error('infeasible');
@@ -70,10 +107,13 @@ describe('kezek staffing', () => {
       expect(row.p_abandon).toBe(r.metrics.pAbandon);
       expect(row.scheduled_agents).toBe(scheduledAgents(r.agents, '0.3'));
     }
-    const busy = s.intervals.find((r: { interval_start: string; skill: string }) => r.interval_start === '2026-11-30T11:00' && r.skill === 'ru');
+    const busy = s.intervals.find(
+      (r: { interval_start: string; skill: string }) => r.interval_start === '2026-11-30T11:00' && r.skill === 'ru',
+    );
     expect(busy.agents).toBeGreaterThan(100);
     // Exact ceiling: wherever agents are a multiple of 7, scheduled is exactly agents / 0.7.
-    for (const row of s.intervals.filter((r: { agents: number }) => r.agents % 7 === 0)) expect(row.scheduled_agents).toBe((row.agents / 7) * 10);
+    for (const row of s.intervals.filter((r: { agents: number }) => r.agents % 7 === 0))
+      expect(row.scheduled_agents).toBe((row.agents / 7) * 10);
   });
 
   it('measures shrinkage from agent events when no flag or config gives it', async () => {
@@ -85,7 +125,19 @@ describe('kezek staffing', () => {
   });
 
   it('simulates the planned day next to Erlang (Erlang C plan: SL and ASA within a few points)', async () => {
-    const s = await json(['staffing', '--from', '2026-11-30', '--to', '2026-11-30', '--interval', '30', '--erlang-c', '--simulate', '--replications', '8']);
+    const s = await json([
+      'staffing',
+      '--from',
+      '2026-11-30',
+      '--to',
+      '2026-11-30',
+      '--interval',
+      '30',
+      '--erlang-c',
+      '--simulate',
+      '--replications',
+      '8',
+    ]);
     expect(s.simulation).toHaveLength(2);
     for (const c of s.simulation) {
       expect(c.date).toBe('2026-11-30');
@@ -102,7 +154,17 @@ describe('kezek staffing', () => {
     const r = await runCli(['staffing', '--from', '2026-11-30', '--to', '2026-11-29', '--db', DB]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/before from/);
-    const bad = await runCli(['forecast', '--from', '2026-11-30', '--to', '2026-11-30', '--interval', '20', '--db', DB]);
+    const bad = await runCli([
+      'forecast',
+      '--from',
+      '2026-11-30',
+      '--to',
+      '2026-11-30',
+      '--interval',
+      '20',
+      '--db',
+      DB,
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });

@@ -24,20 +24,42 @@ describe('kezek roster / training', () => {
     expect((await run(['training', '--week', 'x'])).code).toBe(2);
   });
 
-  it('prints exactly {week, status, objective, lower_bound, gap, solve_s, assignments, coverage, shortfalls}', { timeout: 30_000 }, async () => {
-    const input = testInput(30, 0.6);
-    const plan = await planWeek(input, trainingSettings({ weekly: [{ department: '*', weekday: 4, minutes: 60, attendees: 2, from: '09:00', to: '21:00' }] }), [{ agent_id: input.operators[0].agent_id, reason: '1 complaint' }], { answerWithinSeconds: 20, replications: 0 }, { solver: inProcessSolver });
-    const json = JSON.parse(JSON.stringify(rosterJsonOf(WEEK, plan)));
-    expect(Object.keys(json)).toEqual(['week', 'status', 'objective', 'lower_bound', 'gap', 'solve_s', 'assignments', 'coverage', 'shortfalls']);
-    expect(json.gap).toBeCloseTo((json.objective - json.lower_bound) / json.objective, 12);
-    const a = json.assignments[0];
-    expect(Object.keys(a)).toEqual(['agent_id', 'date', 'start', 'end', 'skill', 'breaks', 'activities']);
-    expect(a.start).toMatch(/^\d{2}:\d{2}$/);
-    expect(Object.keys(a.breaks[0])).toEqual(['start', 'end']);
-    expect(json.assignments.some((x: { activities: unknown[] }) => x.activities.length > 0)).toBe(true);
-    expect(Object.keys(json.coverage[0])).toEqual(['interval_start', 'skill', 'required', 'scheduled']);
-    const training = trainingJsonOf(WEEK, plan);
-    expect(training.sessions.some((s) => s.kind === 'coaching')).toBe(true);
-    expect(training.sessions.some((s) => s.kind === 'training')).toBe(true);
-  });
+  it(
+    'prints exactly {week, status, objective, lower_bound, gap, solve_s, assignments, coverage, shortfalls}',
+    { timeout: 30_000 },
+    async () => {
+      const input = testInput(30, 0.6);
+      const plan = await planWeek(
+        input,
+        trainingSettings({
+          weekly: [{ department: '*', weekday: 4, minutes: 60, attendees: 2, from: '09:00', to: '21:00' }],
+        }),
+        [{ agent_id: input.operators[0].agent_id, reason: '1 complaint' }],
+        { answerWithinSeconds: 20, replications: 0 },
+        { solver: inProcessSolver },
+      );
+      const json = JSON.parse(JSON.stringify(rosterJsonOf(WEEK, plan)));
+      expect(Object.keys(json)).toEqual([
+        'week',
+        'status',
+        'objective',
+        'lower_bound',
+        'gap',
+        'solve_s',
+        'assignments',
+        'coverage',
+        'shortfalls',
+      ]);
+      expect(json.gap).toBeCloseTo((json.objective - json.lower_bound) / json.objective, 12);
+      const a = json.assignments[0];
+      expect(Object.keys(a)).toEqual(['agent_id', 'date', 'start', 'end', 'skill', 'breaks', 'activities']);
+      expect(a.start).toMatch(/^\d{2}:\d{2}$/);
+      expect(Object.keys(a.breaks[0])).toEqual(['start', 'end']);
+      expect(json.assignments.some((x: { activities: unknown[] }) => x.activities.length > 0)).toBe(true);
+      expect(Object.keys(json.coverage[0])).toEqual(['interval_start', 'skill', 'required', 'scheduled']);
+      const training = trainingJsonOf(WEEK, plan);
+      expect(training.sessions.some((s) => s.kind === 'coaching')).toBe(true);
+      expect(training.sessions.some((s) => s.kind === 'training')).toBe(true);
+    },
+  );
 });

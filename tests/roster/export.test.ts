@@ -9,12 +9,19 @@ describe('roster edits and CSV', () => {
     const a = { agent_id: 'a', date: DATES[0], start: '09:00', end: '18:00', skill: 'ru', breaks: [], activities: [] };
     const moved = editShift(a, '11:00', '20:00', settings, 15);
     expect(moved.breaks).toHaveLength(3);
-    expect(validateRoster([moved], [{ agent_id: 'a', languages: ['ru'], contract_hours_week: 40 }], settings, DATES).violations).toEqual([]);
+    expect(
+      validateRoster([moved], [{ agent_id: 'a', languages: ['ru'], contract_hours_week: 40 }], settings, DATES)
+        .violations,
+    ).toEqual([]);
   });
   it('escapes formulas and separators', () => {
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvCell('-1+2')).toBe("'-1+2");
     expect(csvCell('@a')).toBe("'@a");
-    expect(rosterCsv([{ agent_id: '+7701', date: DATES[0], start: '09:00', end: '13:00', skill: 'ru', breaks: [], activities: [] }]).split('\r\n')[1]).toBe("'+7701,2026-05-11,09:00,13:00,ru,,");
+    expect(
+      rosterCsv([
+        { agent_id: '+7701', date: DATES[0], start: '09:00', end: '13:00', skill: 'ru', breaks: [], activities: [] },
+      ]).split('\r\n')[1],
+    ).toBe("'+7701,2026-05-11,09:00,13:00,ru,,");
   });
 });

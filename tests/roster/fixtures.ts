@@ -10,7 +10,11 @@ export const WEEK = '2026-W20';
 export const DATES = weekDates(WEEK)!;
 
 export function testSettings(over: Partial<RosterSettings> = {}): RosterSettings {
-  return rosterSettings({ start_every_minutes: 60, solver: { time_limit_s: 10, mip_rel_gap: 0.05, random_seed: 0 }, ...over });
+  return rosterSettings({
+    start_every_minutes: 60,
+    solver: { time_limit_s: 10, mip_rel_gap: 0.05, random_seed: 0 },
+    ...over,
+  });
 }
 
 /** `operators` operators, a requirement of `load` × their contract hours. */

@@ -20,31 +20,49 @@ describe('infeasible input', () => {
     expect(short[0].message).toMatch(/operator\(s\) short/);
   });
 
-  it('far too few operators (demand 3 × supply): short intervals reported, rules kept', { timeout: 20_000 }, async () => {
-    const input = testInput(12, 3);
-    const r = await planRoster(input, { solver: inProcessSolver });
-    check(input, r);
-    const under = r.shortfalls.filter((s) => s.kind === 'under_cover');
-    expect(under.length).toBeGreaterThan(0);
-    expect(under.every((s) => s.date && s.skill && s.from && s.to && s.amount > 0)).toBe(true);
-  });
+  it(
+    'far too few operators (demand 3 × supply): short intervals reported, rules kept',
+    { timeout: 20_000 },
+    async () => {
+      const input = testInput(12, 3);
+      const r = await planRoster(input, { solver: inProcessSolver });
+      check(input, r);
+      const under = r.shortfalls.filter((s) => s.kind === 'under_cover');
+      expect(under.length).toBeGreaterThan(0);
+      expect(under.every((s) => s.date && s.skill && s.from && s.to && s.amount > 0)).toBe(true);
+    },
+  );
 
-  it('nearly infeasible: everyone on leave but two days, and 3 consecutive days off required', { timeout: 20_000 }, async () => {
-    const base = testInput(16, 0.9);
-    const leave = base.operators.map((o) => ({ agent_id: o.agent_id, from: DATES[2], to: DATES[6] }));
-    const input = { ...base, settings: { ...base.settings, unavailability: leave, rules: { ...base.settings.rules, min_consecutive_days_off: 3 } } };
-    const r = await planRoster(input, { solver: inProcessSolver });
-    check(input, r);
-    expect(r.assignments.every((a) => a.date <= DATES[1])).toBe(true);
-    expect(r.shortfalls.some((s) => s.kind === 'under_cover' && s.date! > DATES[1])).toBe(true);
-  });
+  it(
+    'nearly infeasible: everyone on leave but two days, and 3 consecutive days off required',
+    { timeout: 20_000 },
+    async () => {
+      const base = testInput(16, 0.9);
+      const leave = base.operators.map((o) => ({ agent_id: o.agent_id, from: DATES[2], to: DATES[6] }));
+      const input = {
+        ...base,
+        settings: {
+          ...base.settings,
+          unavailability: leave,
+          rules: { ...base.settings.rules, min_consecutive_days_off: 3 },
+        },
+      };
+      const r = await planRoster(input, { solver: inProcessSolver });
+      check(input, r);
+      expect(r.assignments.every((a) => a.date <= DATES[1])).toBe(true);
+      expect(r.shortfalls.some((s) => s.kind === 'under_cover' && s.date! > DATES[1])).toBe(true);
+    },
+  );
 
   it('rules that cannot hold together (no shift fits any contract, no one speaks kk)', async () => {
     const base = testInput(6, 0.5);
     const input = {
       ...base,
       operators: base.operators.map((o) => ({ ...o, languages: ['ru'], contract_hours_week: 50 })),
-      settings: { ...base.settings, shifts: base.settings.shifts.map((s) => ({ ...s, contract_hours: { min: 0, max: 45 } })) },
+      settings: {
+        ...base.settings,
+        shifts: base.settings.shifts.map((s) => ({ ...s, contract_hours: { min: 0, max: 45 } })),
+      },
     };
     const r = await planRoster(input, { solver: inProcessSolver });
     expect(r.assignments).toEqual([]);

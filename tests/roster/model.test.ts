@@ -32,7 +32,10 @@ describe('buildShiftModel', () => {
     const sm = buildShiftModel(p, p.required);
     // Since the per-group tours (issue 6 follow-up) a shift answers one skill, so multi-skill
     // groups have one x per skill, and x exists only on the days the group is available.
-    const xs = p.groups.reduce((s, g) => s + g.templates.length * p.pools[g.pool].length * g.available.filter(Boolean).length, 0);
+    const xs = p.groups.reduce(
+      (s, g) => s + g.templates.length * p.pools[g.pool].length * g.available.filter(Boolean).length,
+      0,
+    );
     expect(sm.columns.x.length).toBe(xs);
     expect(new Set(sm.columns.x.map((x) => `${x.d}|${x.g}|${x.t}|${x.k}`)).size).toBe(xs);
     const tours = sm.columns.tours.reduce((s, t) => s + t.length, 0);
@@ -67,7 +70,15 @@ describe('buildShiftModel', () => {
   });
 
   it('reads ISO weeks', () => {
-    expect(weekDates('2026-W01')).toEqual(['2025-12-29', '2025-12-30', '2025-12-31', '2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04']);
+    expect(weekDates('2026-W01')).toEqual([
+      '2025-12-29',
+      '2025-12-30',
+      '2025-12-31',
+      '2026-01-01',
+      '2026-01-02',
+      '2026-01-03',
+      '2026-01-04',
+    ]);
     expect(weekDates('2025-W53')).toBeNull();
     expect(weekDates('2026-W53')![3]).toBe('2026-12-31');
     expect(weekDates('2020-W53')![6]).toBe('2021-01-03');

@@ -12,17 +12,22 @@ import { inProcessSolver } from '../../src/server/roster-solver.ts';
 import { DATES, testInput, testSettings, toJson } from './fixtures.ts';
 
 describe('named roster by per-group MIPs', () => {
-  it('a 40-operator week is named by the MIP: every planned shift filled, no rule broken, gap to the bound small', { timeout: 30_000 }, async () => {
-    const input = testInput(40, 0.6);
-    const r = await planRoster(input, { solver: inProcessSolver });
-    expect(r.namedBy).toBe('mip');
-    expect(validateRoster(r.assignments.map(toJson), input.operators, input.settings, DATES).violations).toEqual([]);
-    const unfilled = r.shortfalls.filter((s) => s.kind === 'unfilled_shift').length;
-    // research/roster-solver.md: the per-group MIP leaves 2–23 of ~2,350 slots (≤ 1 %).
-    expect(unfilled / Math.max(1, r.assignments.length)).toBeLessThanOrEqual(0.01);
-    // Each shift answers the skill step 1 planned; an operator speaks it.
-    for (const a of r.assignments) expect(input.operators.find((o) => o.agent_id === a.agent_id)!.languages).toContain(a.skill);
-  });
+  it(
+    'a 40-operator week is named by the MIP: every planned shift filled, no rule broken, gap to the bound small',
+    { timeout: 30_000 },
+    async () => {
+      const input = testInput(40, 0.6);
+      const r = await planRoster(input, { solver: inProcessSolver });
+      expect(r.namedBy).toBe('mip');
+      expect(validateRoster(r.assignments.map(toJson), input.operators, input.settings, DATES).violations).toEqual([]);
+      const unfilled = r.shortfalls.filter((s) => s.kind === 'unfilled_shift').length;
+      // research/roster-solver.md: the per-group MIP leaves 2–23 of ~2,350 slots (≤ 1 %).
+      expect(unfilled / Math.max(1, r.assignments.length)).toBeLessThanOrEqual(0.01);
+      // Each shift answers the skill step 1 planned; an operator speaks it.
+      for (const a of r.assignments)
+        expect(input.operators.find((o) => o.agent_id === a.agent_id)!.languages).toContain(a.skill);
+    },
+  );
 });
 
 describe('relax-and-fix', () => {
@@ -40,7 +45,14 @@ describe('relax-and-fix', () => {
     const m = new ModelBuilder();
     const x = m.col(1, 0, 5, true);
     const y = m.col(1, 0, 5, true);
-    m.row([[x, 1], [y, 1]], 1.5, Infinity);
+    m.row(
+      [
+        [x, 1],
+        [y, 1],
+      ],
+      1.5,
+      Infinity,
+    );
     const res = await relaxAndFix(inProcessSolver)(m.build(), { timeLimitSeconds: 5, mipRelGap: 0.01, randomSeed: 0 });
     expect(res.objective).toBeCloseTo(2, 9);
     expect(res.bound).toBeCloseTo(1.5, 9);
@@ -56,7 +68,9 @@ describe('requirement outside the opening hours', () => {
       { interval_start: `${DATES[0]}T09:00`, skill: 'ru', required: 3 },
       { interval_start: `${DATES[0]}T21:00`, skill: 'ru', required: 1 },
     ];
-    const operators = [{ agent_id: 'a', name: 'a', site: 'x', department: 'd', languages: ['ru'], contract_hours_week: 40 }];
+    const operators = [
+      { agent_id: 'a', name: 'a', site: 'x', department: 'd', languages: ['ru'], contract_hours_week: 40 },
+    ];
     const p = prepareProblem({ dates: DATES, intervalMinutes: 30, requirement, operators, settings: testSettings() });
     const short = underCover(p, emptyGrid(p));
     const outside = short.filter((s) => s.kind === 'outside_opening_hours');
@@ -65,7 +79,9 @@ describe('requirement outside the opening hours', () => {
       ['21:00', '21:30', 0.5],
     ]);
     // The run 08:00–09:30 is split at the opening: only 09:00–09:30 is under-cover.
-    expect(short.filter((s) => s.kind === 'under_cover').map((s) => [s.from, s.to, s.amount])).toEqual([['09:00', '09:30', 1.5]]);
+    expect(short.filter((s) => s.kind === 'under_cover').map((s) => [s.from, s.to, s.amount])).toEqual([
+      ['09:00', '09:30', 1.5],
+    ]);
     expect(coverageRows(p, emptyGrid(p)).map((c) => c.interval_start)).toEqual([`${DATES[0]}T09:00`]);
   });
 });

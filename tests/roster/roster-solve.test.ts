@@ -8,33 +8,42 @@ import { inProcessSolver, workerSolver } from '../../src/server/roster-solver.ts
 import { DATES, testInput, toJson } from './fixtures.ts';
 
 describe('planRoster with HiGHS', () => {
-  it('a 40-operator week: no rule broken, coverage recounts, cost ≥ bound, little under-cover', { timeout: 30_000 }, async () => {
-    const input = testInput(40, 0.6);
-    const r = await planRoster(input, { solver: inProcessSolver });
-    expect(r.status).not.toBe('no_solution');
-    const json = r.assignments.map(toJson);
-    const report = validateRoster(json, input.operators, input.settings, DATES);
-    expect(report.violations).toEqual([]);
-    // `scheduled` = on shift and not on a break or activity, recounted from the output alone.
-    const recount = coverageOf(json, input.intervalMinutes);
-    for (const c of r.coverage) expect(c.scheduled).toBe(recount.get(`${c.interval_start}|${c.skill}`) ?? 0);
-    expect(r.lowerBound).not.toBeNull();
-    expect(r.objective!).toBeGreaterThanOrEqual(r.lowerBound! - 1e-6);
-    expect(r.planObjective!).toBeGreaterThanOrEqual(r.lowerBound! - 1e-6);
-    expect(r.gap).toBeCloseTo((r.objective! - r.lowerBound!) / r.objective!, 9);
-    // Paid hours can never be below the bound's paid-hour share of the requirement… and the
-    // roster stays within 25 % of the bound on this small, integer-heavy instance.
-    expect(r.gap!).toBeLessThan(0.25);
-    const required = r.coverage.reduce((s, c) => s + c.required, 0);
-    const short = r.coverage.reduce((s, c) => s + Math.max(0, c.required - c.scheduled), 0);
-    expect(short / required).toBeLessThan(0.05);
-    for (const a of r.assignments) expect(input.operators.find((o) => o.agent_id === a.agent_id)!.languages).toContain(a.skill);
-  });
+  it(
+    'a 40-operator week: no rule broken, coverage recounts, cost ≥ bound, little under-cover',
+    { timeout: 30_000 },
+    async () => {
+      const input = testInput(40, 0.6);
+      const r = await planRoster(input, { solver: inProcessSolver });
+      expect(r.status).not.toBe('no_solution');
+      const json = r.assignments.map(toJson);
+      const report = validateRoster(json, input.operators, input.settings, DATES);
+      expect(report.violations).toEqual([]);
+      // `scheduled` = on shift and not on a break or activity, recounted from the output alone.
+      const recount = coverageOf(json, input.intervalMinutes);
+      for (const c of r.coverage) expect(c.scheduled).toBe(recount.get(`${c.interval_start}|${c.skill}`) ?? 0);
+      expect(r.lowerBound).not.toBeNull();
+      expect(r.objective!).toBeGreaterThanOrEqual(r.lowerBound! - 1e-6);
+      expect(r.planObjective!).toBeGreaterThanOrEqual(r.lowerBound! - 1e-6);
+      expect(r.gap).toBeCloseTo((r.objective! - r.lowerBound!) / r.objective!, 9);
+      // Paid hours can never be below the bound's paid-hour share of the requirement… and the
+      // roster stays within 25 % of the bound on this small, integer-heavy instance.
+      expect(r.gap!).toBeLessThan(0.25);
+      const required = r.coverage.reduce((s, c) => s + c.required, 0);
+      const short = r.coverage.reduce((s, c) => s + Math.max(0, c.required - c.scheduled), 0);
+      expect(short / required).toBeLessThan(0.05);
+      for (const a of r.assignments)
+        expect(input.operators.find((o) => o.agent_id === a.agent_id)!.languages).toContain(a.skill);
+    },
+  );
 
   it('solves in a worker thread that ends afterwards', { timeout: 30_000 }, async () => {
     const week = testInput(12, 0.5, {}, 9);
     const dates = DATES.slice(0, 2);
-    const input = { ...week, dates, requirement: week.requirement.filter((r) => dates.includes(r.interval_start.slice(0, 10))) };
+    const input = {
+      ...week,
+      dates,
+      requirement: week.requirement.filter((r) => dates.includes(r.interval_start.slice(0, 10))),
+    };
     const r = await planRoster(input, { solver: workerSolver, planOnly: true, timeLimitSeconds: 5 });
     expect(r.status).not.toBe('no_solution');
     expect(r.peakRssBytes).toBeGreaterThan(0);

@@ -18,7 +18,12 @@ const db = join(mkdtempSync(join(tmpdir(), 'kezek-security-cli-')), 'data');
 async function run(args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CliIO = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY: false, stdin: Readable.from([input]) };
+  const io: CliIO = {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    isTTY: false,
+    stdin: Readable.from([input]),
+  };
   const code = await main([...args, '--db', db], io);
   return { code, stdout, stderr };
 }
@@ -30,9 +35,14 @@ async function query<T>(sql: string): Promise<T[]> {
 
 describe('kezek users', () => {
   it('adds a user with the first line of standard input as an argon2id-hashed password', async () => {
-    const r = await run(['users', 'add', 'Ann', '--role', 'supervisor', '--sites', 'Astana,Taraz'], 'correct horse battery\nignored second line\n');
+    const r = await run(
+      ['users', 'add', 'Ann', '--role', 'supervisor', '--sites', 'Astana,Taraz'],
+      'correct horse battery\nignored second line\n',
+    );
     expect(r).toMatchObject({ code: 0 });
-    const [row] = await query<{ password_hash: string; sites: string[] }>("SELECT password_hash, sites FROM app_user FINAL WHERE username = 'ann'");
+    const [row] = await query<{ password_hash: string; sites: string[] }>(
+      "SELECT password_hash, sites FROM app_user FINAL WHERE username = 'ann'",
+    );
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
     expect(row.password_hash).not.toContain('correct horse');
     expect(row.sites).toEqual(['Astana', 'Taraz']);
@@ -59,10 +69,14 @@ describe('kezek users', () => {
     expect((await run(['users', 'reset-password', 'ann'], 'another long password\n')).code).toBe(0);
     expect((await run(['users', 'disable', 'ann'])).code).toBe(0);
     const list = JSON.parse((await run(['users', 'list', '--json'])).stdout) as { users: Record<string, unknown>[] };
-    expect(list.users).toEqual([expect.objectContaining({ username: 'ann', role: 'supervisor', sites: ['Shymkent'], disabled: true })]);
+    expect(list.users).toEqual([
+      expect.objectContaining({ username: 'ann', role: 'supervisor', sites: ['Shymkent'], disabled: true }),
+    ]);
     expect(JSON.stringify(list)).not.toContain('argon2');
     expect((await run(['users', 'set-role', 'ann', 'planner'])).code).toBe(0);
-    const after = JSON.parse((await run(['users', 'list', '--json'])).stdout) as { users: { role: string; sites: string[] }[] };
+    const after = JSON.parse((await run(['users', 'list', '--json'])).stdout) as {
+      users: { role: string; sites: string[] }[];
+    };
     expect(after.users[0]).toMatchObject({ role: 'planner', sites: [] });
   });
 });
@@ -73,7 +87,9 @@ describe('kezek tokens', () => {
     expect(r.code).toBe(0);
     const token = r.stdout.trim();
     expect(token).toMatch(/^kzk_[A-Za-z0-9_-]{43}$/);
-    const rows = await query<{ token_hash: string; kinds: string[] }>('SELECT token_hash, kinds FROM ingest_token FINAL');
+    const rows = await query<{ token_hash: string; kinds: string[] }>(
+      'SELECT token_hash, kinds FROM ingest_token FINAL',
+    );
     expect(rows).toEqual([{ token_hash: secretDigest(token), kinds: ['ratings', 'calls'] }]);
     const list = (await run(['tokens', 'list'])).stdout;
     expect(list).not.toContain(token);
@@ -82,14 +98,29 @@ describe('kezek tokens', () => {
     expect((await run(['tokens', 'list', '--json'])).stdout).toContain('"revoked":true');
   });
 
-  it.each([[['tokens', 'create']], [['tokens', 'create', '--kinds', 'calls,nope']], [['tokens', 'revoke', 'tok_nothere']], [['tokens', 'revoke']]])('refuses %j with exit 2', async (args) => {
+  it.each([
+    [['tokens', 'create']],
+    [['tokens', 'create', '--kinds', 'calls,nope']],
+    [['tokens', 'revoke', 'tok_nothere']],
+    [['tokens', 'revoke']],
+  ])('refuses %j with exit 2', async (args) => {
     expect((await run(args)).code).toBe(2);
   });
 
   it('audits every change, without passwords or tokens', async () => {
     const client = await openClient({ kind: 'embedded', path: db });
     const events = await fetchAudit(client, { limit: 100 });
-    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['user_add', 'user_sites', 'user_password', 'user_disable', 'user_role', 'token_create', 'token_revoke']));
+    expect(events.map((e) => e.action)).toEqual(
+      expect.arrayContaining([
+        'user_add',
+        'user_sites',
+        'user_password',
+        'user_disable',
+        'user_role',
+        'token_create',
+        'token_revoke',
+      ]),
+    );
     const text = JSON.stringify(events);
     expect(text).not.toContain('correct horse');
     expect(text).not.toContain('kzk_');

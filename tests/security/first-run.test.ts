@@ -18,7 +18,10 @@ afterAll(() => {
 
 it('prints the first admin’s password once, and it signs in', async () => {
   assertBuilt();
-  child = spawn(process.execPath, ['bin/kezek.js', 'serve', '--port', '0', '--db', join(dir, 'data')], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  child = spawn(process.execPath, ['bin/kezek.js', 'serve', '--port', '0', '--db', join(dir, 'data')], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (c: Buffer) => void (out += c.toString()));
@@ -32,7 +35,11 @@ it('prints the first admin’s password once, and it signs in', async () => {
   const password = /with the password\s+(\S+)/.exec(err)![1];
   expect(out).not.toContain(password); // stdout stays machine-readable
   expect((await fetch(`${url}/`, { redirect: 'manual' })).status).toBe(303);
-  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) });
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password }),
+  });
   expect(res.status).toBe(200);
   const cookie = res.headers.getSetCookie()[0].split(';')[0];
   expect((await fetch(`${url}/admin`, { headers: { cookie } })).status).toBe(200);

@@ -20,7 +20,28 @@ const PAYLOADS = [
   '1e309',
 ];
 /** Every query parameter the routes read (kpi, supervisor views, payroll, planning, admin). */
-const PARAMS = ['from', 'to', 'date', 'by', 'queue', 'language', 'site', 'channel', 'agent', 'outcome', 'page', 'refresh', 'days', 'month', 'lang', 'format', 'action', 'week', 'calls', 'aht'];
+const PARAMS = [
+  'from',
+  'to',
+  'date',
+  'by',
+  'queue',
+  'language',
+  'site',
+  'channel',
+  'agent',
+  'outcome',
+  'page',
+  'refresh',
+  'days',
+  'month',
+  'lang',
+  'format',
+  'action',
+  'week',
+  'calls',
+  'aht',
+];
 
 let server: SecurityServer;
 let admin: string;
@@ -38,13 +59,16 @@ async function kpiText(query: string): Promise<{ status: number; text: string }>
 }
 
 describe('GET /api/kpi', () => {
-  it.each(['queue', 'language', 'site', 'channel', 'agent'])('a %s filter that tries SQL matches nothing', async (name) => {
-    for (const p of PAYLOADS) {
-      const { status, text } = await kpiText(`${name}=${encodeURIComponent(p)}`);
-      expect(status, `${name}=${p.slice(0, 30)}`).toBeLessThan(500);
-      if (status === 200) expect(JSON.parse(text).rows[0].offered).toBe(0);
-    }
-  });
+  it.each(['queue', 'language', 'site', 'channel', 'agent'])(
+    'a %s filter that tries SQL matches nothing',
+    async (name) => {
+      for (const p of PAYLOADS) {
+        const { status, text } = await kpiText(`${name}=${encodeURIComponent(p)}`);
+        expect(status, `${name}=${p.slice(0, 30)}`).toBeLessThan(500);
+        if (status === 200) expect(JSON.parse(text).rows[0].offered).toBe(0);
+      }
+    },
+  );
 
   it.each(['from', 'to', 'by'])('a bad %s is a 4xx with a message', async (name) => {
     for (const p of PAYLOADS) {
@@ -59,7 +83,9 @@ describe('GET /api/kpi', () => {
 });
 
 describe('every page and API route', () => {
-  const routes = dashboardRoutes().filter((r) => r.methods.includes('GET') && !r.path.startsWith('/api/ingest') && r.path !== '/api/session');
+  const routes = dashboardRoutes().filter(
+    (r) => r.methods.includes('GET') && !r.path.startsWith('/api/ingest') && r.path !== '/api/session',
+  );
 
   it('answers injected parameters without a server error, and nothing changes', async () => {
     const before = await kpiText('by=site');
@@ -73,8 +99,10 @@ describe('every page and API route', () => {
         const query = new URLSearchParams(PARAMS.map((n) => [n, p])).toString();
         const res = await server.request(`${route.path}?${query}`, { cookie: admin });
         const text = await res.text();
-        if (res.status >= 500) failures.push(`${route.path} with ${p.slice(0, 30)}: ${res.status} ${text.slice(0, 200)}`);
-        if (res.status === 200 && /<script>alert\(1\)<\/script>/.test(text)) failures.push(`${route.path} echoes script unescaped`);
+        if (res.status >= 500)
+          failures.push(`${route.path} with ${p.slice(0, 30)}: ${res.status} ${text.slice(0, 200)}`);
+        if (res.status === 200 && /<script>alert\(1\)<\/script>/.test(text))
+          failures.push(`${route.path} echoes script unescaped`);
       }
     }
     expect(failures).toEqual([]);

@@ -19,10 +19,15 @@ afterAll(() => server?.close());
 
 describe('the route list', () => {
   it('finds the routes of dashboards/', () => {
-    expect(routes.map((r) => r.id)).toEqual(expect.arrayContaining(['/', '/login', '/admin', '/api/session', '/api/kpi']));
+    expect(routes.map((r) => r.id)).toEqual(
+      expect.arrayContaining(['/', '/login', '/admin', '/api/session', '/api/kpi']),
+    );
   });
   it.each(routes.map((r) => [r.id, r]))('%s is in the access policy and in the issue’s table', (_, route) => {
-    expect(expectedAccess(route.path), `add ${route.id} to tests/security/routes.ts and src/server/auth/policy.ts`).not.toBeNull();
+    expect(
+      expectedAccess(route.path),
+      `add ${route.id} to tests/security/routes.ts and src/server/auth/policy.ts`,
+    ).not.toBeNull();
     expect(accessRule(route.path).access).not.toBe('deny');
   });
 });
@@ -75,7 +80,10 @@ describe.each(routes.map((r) => [r.id, r]))('%s', (_, route) => {
       // SvelteKit's client follows {type: 'redirect'} from a data request.
       const anon = await call(route, null, true);
       expect(anon.status).toBe(200);
-      expect(JSON.parse(anon.text)).toMatchObject({ type: 'redirect', location: expect.stringMatching(/^\/login\?next=/) });
+      expect(JSON.parse(anon.text)).toMatchObject({
+        type: 'redirect',
+        location: expect.stringMatching(/^\/login\?next=/),
+      });
       const outsider = ROLES.find((r) => !expected.includes(r));
       if (outsider && route.path !== '/') expect((await call(route, cookies.get(outsider)!, true)).status).toBe(403);
     });

@@ -27,11 +27,14 @@ export function dashboardRoutes(root = join(REPO_ROOT, 'dashboards')): Route[] {
     const files = readdirSync(dir);
     const id = '/' + segments.filter((s) => !/^\(.*\)$/.test(s)).join('/');
     const path = id.replace(/\[(?:\.\.\.)?([^\]=]+)(?:=[^\]]+)?\]/g, (_, name: string) => SAMPLE_PARAMS[name] ?? 'x');
-    if (files.some((f) => /^\+page(\.server)?\.(ts|svelte|js)$/.test(f))) routes.push({ id, path, kind: 'page', methods: ['GET'] });
+    if (files.some((f) => /^\+page(\.server)?\.(ts|svelte|js)$/.test(f)))
+      routes.push({ id, path, kind: 'page', methods: ['GET'] });
     const endpoint = files.find((f) => /^\+server\.(ts|js)$/.test(f));
     if (endpoint) {
       const text = readFileSync(join(dir, endpoint), 'utf8');
-      const methods = [...text.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]);
+      const methods = [
+        ...text.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g),
+      ].map((m) => m[1]);
       routes.push({ id, path, kind: 'endpoint', methods });
     }
     for (const f of files) {

@@ -42,7 +42,10 @@ export interface SecurityServer {
   /** Signs in; returns the Cookie header value. */
   signIn(name: string, password?: string): Promise<string>;
   /** A request with the session cookie (if any) and, for state-changing methods, a same-origin Origin. */
-  request(path: string, init?: { cookie?: string | null; method?: string; body?: string; headers?: Record<string, string> }): Promise<Response>;
+  request(
+    path: string,
+    init?: { cookie?: string | null; method?: string; body?: string; headers?: Record<string, string> },
+  ): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -51,10 +54,14 @@ export function assertBuilt(): void {
   if (!existsSync(join(REPO_ROOT, 'build', 'handler.js'))) throw new Error('build/ is missing: run npx vite build');
 }
 
-
 /** A local date in Asia/Almaty, `days` from today. */
 export function almatyDate(days = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Almaty', year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now());
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Almaty',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(Date.now());
   const [y, m, d] = today.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
@@ -65,11 +72,20 @@ export async function startSecurityServer(options: ServerOptions): Promise<Secur
   const db = join(dir, 'data');
   if (options.days > 0) await kezek(['demo', '--days', String(options.days), '--end', almatyDate(-1), '--db', db]);
   for (const u of options.users) {
-    await kezek(['users', 'add', u.name, '--role', u.role, ...(u.sites ? ['--sites', u.sites.join(',')] : []), '--db', db], `${passwordOf(u.name)}\n`);
+    await kezek(
+      ['users', 'add', u.name, '--role', u.role, ...(u.sites ? ['--sites', u.sites.join(',')] : []), '--db', db],
+      `${passwordOf(u.name)}\n`,
+    );
   }
   const tokens: string[] = [];
   for (const kinds of options.tokens ?? []) {
-    tokens.push((JSON.parse(await kezek(['tokens', 'create', '--kinds', kinds.join(','), '--json', '--db', db])) as { token: string }).token);
+    tokens.push(
+      (
+        JSON.parse(await kezek(['tokens', 'create', '--kinds', kinds.join(','), '--json', '--db', db])) as {
+          token: string;
+        }
+      ).token,
+    );
   }
   await options.prepare?.(db);
   let configFile: string | null = null;
@@ -82,7 +98,12 @@ export async function startSecurityServer(options: ServerOptions): Promise<Secur
     const method = init.method ?? 'GET';
     const headers: Record<string, string> = { ...(init.cookie ? { cookie: init.cookie } : {}) };
     if (!['GET', 'HEAD'].includes(method)) headers.origin = url;
-    return fetch(`${url}${path}`, { method, body: init.body, headers: { ...headers, ...init.headers }, redirect: 'manual' });
+    return fetch(`${url}${path}`, {
+      method,
+      body: init.body,
+      headers: { ...headers, ...init.headers },
+      redirect: 'manual',
+    });
   };
   return {
     url,
@@ -90,7 +111,11 @@ export async function startSecurityServer(options: ServerOptions): Promise<Secur
     tokens,
     request,
     async signIn(name, password = passwordOf(name)) {
-      const res = await request('/api/session', { method: 'POST', body: JSON.stringify({ username: name, password }), headers: { 'content-type': 'application/json' } });
+      const res = await request('/api/session', {
+        method: 'POST',
+        body: JSON.stringify({ username: name, password }),
+        headers: { 'content-type': 'application/json' },
+      });
       if (res.status !== 200) throw new Error(`sign-in of ${name}: ${res.status} ${await res.text()}`);
       const cookie = res.headers.getSetCookie().find((c) => c.startsWith('kezek_session='));
       if (!cookie) throw new Error('no session cookie');

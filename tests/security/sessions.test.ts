@@ -13,8 +13,11 @@ let expiredCookie = '';
 /** Stores an already expired session of `name` before the server starts (fixtures/expired-session.ts). */
 function seedExpiredSession(db: string, name: string): Promise<string> {
   return new Promise((done, fail) =>
-    execFile(process.execPath, ['--import', 'tsx', 'tests/security/fixtures/expired-session.ts', db, name], { cwd: REPO_ROOT, encoding: 'utf8' }, (err, out, stderr) =>
-      err ? fail(new Error(stderr || err.message)) : done(out.trim()),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'tests/security/fixtures/expired-session.ts', db, name],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+      (err, out, stderr) => (err ? fail(new Error(stderr || err.message)) : done(out.trim())),
     ),
   );
 }
@@ -37,7 +40,11 @@ afterAll(() => server?.close());
 
 const json = { 'content-type': 'application/json' };
 const login = (username: string, password: string, headers: Record<string, string> = {}) =>
-  server.request('/api/session', { method: 'POST', body: JSON.stringify({ username, password }), headers: { ...json, ...headers } });
+  server.request('/api/session', {
+    method: 'POST',
+    body: JSON.stringify({ username, password }),
+    headers: { ...json, ...headers },
+  });
 
 describe('POST /api/session', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie, not Secure over plain HTTP', async () => {
@@ -51,7 +58,10 @@ describe('POST /api/session', () => {
   });
 
   it('marks the cookie Secure behind an HTTPS proxy', async () => {
-    const res = await login('ann', passwordOf('ann'), { 'x-forwarded-proto': 'https', origin: server.url.replace('http:', 'https:') });
+    const res = await login('ann', passwordOf('ann'), {
+      'x-forwarded-proto': 'https',
+      origin: server.url.replace('http:', 'https:'),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.getSetCookie().find((c) => c.startsWith('kezek_session='))).toMatch(/Secure/);
   });
@@ -66,7 +76,6 @@ describe('POST /api/session', () => {
     expect(res.status).toBe(status);
     expect(res.headers.getSetCookie()).toEqual([]);
   });
-
 });
 
 describe('sessions', () => {
@@ -88,7 +97,12 @@ describe('sessions', () => {
     const admin = await server.signIn('boss');
     const carl = await server.signIn('carl');
     const form = (action: string, body: Record<string, string>) =>
-      server.request(`/admin?/${action}`, { cookie: admin, method: 'POST', body: new URLSearchParams(body).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      server.request(`/admin?/${action}`, {
+        cookie: admin,
+        method: 'POST',
+        body: new URLSearchParams(body).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     expect((await form('password', { username: 'carl', password: 'another-passw0rd' })).status).toBe(200);
     expect((await server.request('/api/kpi?from=2026-01-01&to=2026-01-01', { cookie: carl })).status).toBe(401);
     const again = await server.signIn('carl', 'another-passw0rd');
@@ -101,10 +115,29 @@ describe('sessions', () => {
 describe('CSRF and headers', () => {
   it('refuses a cross-origin JSON POST and DELETE', async () => {
     const evil = { ...json, origin: 'http://evil.example' };
-    expect((await server.request('/api/session', { method: 'POST', body: JSON.stringify({ username: 'boss', password: passwordOf('boss') }), headers: evil })).status).toBe(403);
+    expect(
+      (
+        await server.request('/api/session', {
+          method: 'POST',
+          body: JSON.stringify({ username: 'boss', password: passwordOf('boss') }),
+          headers: evil,
+        })
+      ).status,
+    ).toBe(403);
     const cookie = await server.signIn('boss');
-    expect((await server.request('/api/session', { cookie, method: 'DELETE', headers: { origin: 'http://evil.example' } })).status).toBe(403);
-    expect((await server.request('/api/session', { cookie, method: 'DELETE', headers: { origin: '', 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
+    expect(
+      (await server.request('/api/session', { cookie, method: 'DELETE', headers: { origin: 'http://evil.example' } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await server.request('/api/session', {
+          cookie,
+          method: 'DELETE',
+          headers: { origin: '', 'sec-fetch-site': 'cross-site' },
+        })
+      ).status,
+    ).toBe(403);
     expect((await server.request('/api/session', { cookie })).status).toBe(200);
   });
 
@@ -138,7 +171,11 @@ describe('CSRF and headers', () => {
 
 describe('ingest tokens', () => {
   const post = (kind: string, token: string | null) =>
-    server.request(`/api/ingest/${kind}`, { method: 'POST', body: '', headers: { 'content-type': 'application/x-ndjson', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    server.request(`/api/ingest/${kind}`, {
+      method: 'POST',
+      body: '',
+      headers: { 'content-type': 'application/x-ndjson', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
 
   it('a token scoped to ratings posts ratings and not calls', async () => {
     const [ratings] = server.tokens;
@@ -151,18 +188,33 @@ describe('ingest tokens', () => {
     expect((await post('calls', null)).status).toBe(401);
     expect((await post('calls', 'kzk_not-a-real-token')).status).toBe(401);
     const cookie = await server.signIn('boss');
-    const res = await server.request('/api/ingest/calls', { cookie, method: 'POST', body: '', headers: { 'content-type': 'application/x-ndjson' } });
+    const res = await server.request('/api/ingest/calls', {
+      cookie,
+      method: 'POST',
+      body: '',
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
     expect(res.status).toBe(401);
   });
 
   it('a revoked token is refused', async () => {
     const admin = await server.signIn('boss');
-    const created = await server.request('/admin?/token', { cookie: admin, method: 'POST', body: 'kinds=calls&name=probe', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const created = await server.request('/admin?/token', {
+      cookie: admin,
+      method: 'POST',
+      body: 'kinds=calls&name=probe',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     const text = await created.text();
     const token = /kzk_[A-Za-z0-9_-]{43}/.exec(text)![0];
     const id = /tok_[0-9a-f]{12}/.exec(text)![0];
     expect((await post('calls', token)).status).toBe(200);
-    await server.request('/admin?/revoke', { cookie: admin, method: 'POST', body: `token_id=${id}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    await server.request('/admin?/revoke', {
+      cookie: admin,
+      method: 'POST',
+      body: `token_id=${id}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect((await post('calls', token)).status).toBe(401);
   });
 });
@@ -172,7 +224,16 @@ describe('the audit log', () => {
     const admin = await server.signIn('boss');
     const res = await server.request('/admin/audit/__data.json', { cookie: admin });
     const text = await res.text();
-    for (const action of ['login', 'login_failed', 'logout', 'user_add', 'user_password', 'user_disable', 'token_create', 'token_revoke']) {
+    for (const action of [
+      'login',
+      'login_failed',
+      'logout',
+      'user_add',
+      'user_password',
+      'user_disable',
+      'token_create',
+      'token_revoke',
+    ]) {
       expect(text).toContain(`"${action}"`);
     }
     expect(text).not.toContain(passwordOf('boss'));
@@ -187,10 +248,18 @@ function loginFrom(localAddress: string, username: string, password: string): Pr
   const url = new URL('/api/session', server.url);
   const body = JSON.stringify({ username, password });
   return new Promise((done, fail) => {
-    const req = httpRequest(url, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', origin: server.url, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => done(res.statusCode ?? 0));
-    });
+    const req = httpRequest(
+      url,
+      {
+        method: 'POST',
+        localAddress,
+        headers: { 'content-type': 'application/json', origin: server.url, 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode ?? 0));
+      },
+    );
     req.on('error', fail);
     req.end(body);
   });

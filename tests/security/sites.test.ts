@@ -34,13 +34,23 @@ interface KpiJson {
 
 async function kpi(cookie: string, query: string): Promise<{ status: number; body: KpiJson }> {
   const res = await server.request(`/api/kpi?${range}&${query}`, { cookie });
-  return { status: res.status, body: res.status === 200 ? ((await res.json()) as KpiJson) : ((await res.text()) as unknown as KpiJson) };
+  return {
+    status: res.status,
+    body: res.status === 200 ? ((await res.json()) as KpiJson) : ((await res.text()) as unknown as KpiJson),
+  };
 }
 
 async function csvRows(cookie: string, query: string): Promise<{ status: number; rows: string[][] }> {
   const res = await server.request(`/supervisor/calls/export.csv?date=${day}&${query}`, { cookie });
   const text = await res.text();
-  return { status: res.status, rows: text.trim().split('\r\n').slice(1).map((l) => l.split(',')) };
+  return {
+    status: res.status,
+    rows: text
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((l) => l.split(',')),
+  };
 }
 
 describe('GET /api/kpi for a supervisor of Astana', () => {
@@ -54,7 +64,14 @@ describe('GET /api/kpi for a supervisor of Astana', () => {
     expect(whole.body.rows[0].offered).toBeGreaterThan(own.body.rows[0].offered);
   });
 
-  it.each(['site=Taraz', 'site=Astana,Taraz', 'site=Astana&site=Taraz', 'site=%20Taraz', 'site=astana', 'site=Astana%00'])('refuses %s with 403', async (q) => {
+  it.each([
+    'site=Taraz',
+    'site=Astana,Taraz',
+    'site=Astana&site=Taraz',
+    'site=%20Taraz',
+    'site=astana',
+    'site=Astana%00',
+  ])('refuses %s with 403', async (q) => {
     expect((await kpi(astana, q)).status).toBe(403);
   });
 
@@ -83,7 +100,14 @@ describe('GET /api/kpi for a supervisor of Astana', () => {
 });
 
 describe('supervisor pages for a supervisor of Astana', () => {
-  it.each(['/supervisor', '/supervisor/period', '/supervisor/intraday', '/supervisor/operators', '/supervisor/calls', '/supervisor/calls/export.csv'])('%s?site=Taraz is 403', async (path) => {
+  it.each([
+    '/supervisor',
+    '/supervisor/period',
+    '/supervisor/intraday',
+    '/supervisor/operators',
+    '/supervisor/calls',
+    '/supervisor/calls/export.csv',
+  ])('%s?site=Taraz is 403', async (path) => {
     expect((await server.request(`${path}?site=Taraz`, { cookie: astana })).status).toBe(403);
     expect((await server.request(`${path}?site=Astana`, { cookie: astana })).status).toBe(200);
   });
@@ -103,8 +127,12 @@ describe('supervisor pages for a supervisor of Astana', () => {
     const taraz = await csvRows(admin, 'site=Taraz');
     const astanaIds = new Set((await csvRows(admin, 'site=Astana')).rows.map((r) => r[0]));
     const callId = taraz.rows.map((r) => r[0]).find((id) => !astanaIds.has(id))!;
-    expect((await server.request(`/supervisor/calls/${encodeURIComponent(callId)}`, { cookie: admin })).status).toBe(200);
-    expect((await server.request(`/supervisor/calls/${encodeURIComponent(callId)}`, { cookie: astana })).status).toBe(404);
+    expect((await server.request(`/supervisor/calls/${encodeURIComponent(callId)}`, { cookie: admin })).status).toBe(
+      200,
+    );
+    expect((await server.request(`/supervisor/calls/${encodeURIComponent(callId)}`, { cookie: astana })).status).toBe(
+      404,
+    );
     const own = [...astanaIds][0];
     expect((await server.request(`/supervisor/calls/${encodeURIComponent(own)}`, { cookie: astana })).status).toBe(200);
   });

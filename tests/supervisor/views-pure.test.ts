@@ -12,11 +12,23 @@ import { selectionQuery } from '../../src/ui/selection.ts';
 const targets = DEFAULT_CONFIG.kpi.targets;
 /** An interval where `withinSl` of 10 offered calls were answered within 20 s (SL = withinSl / 10). */
 const slRow = (interval: string, withinSl: number | null) =>
-  kpiRow({ interval }, withinSl === null ? emptyCounters() : { ...emptyCounters(), offered: 10, answered: 10, answered_within_sl: withinSl });
+  kpiRow(
+    { interval },
+    withinSl === null
+      ? emptyCounters()
+      : { ...emptyCounters(), offered: 10, answered: 10, answered_within_sl: withinSl },
+  );
 
 describe('intradayAlerts', () => {
   it('alerts when SL misses 80 % in two consecutive intervals, skipping empty ones', () => {
-    const rows = [slRow('T09:00', 9), slRow('T09:15', 7), slRow('T09:30', null), slRow('T09:45', 6), slRow('T10:00', 8), slRow('T10:15', 5)];
+    const rows = [
+      slRow('T09:00', 9),
+      slRow('T09:15', 7),
+      slRow('T09:30', null),
+      slRow('T09:45', 6),
+      slRow('T10:00', 8),
+      slRow('T10:15', 5),
+    ];
     // 09:15 (70 %) and 09:45 (60 %) are a run (09:30 had no calls); 10:15 alone is not.
     expect(intradayAlerts(rows, targets, ['service_level'])).toEqual([
       { kpi: 'service_level', from: 'T09:15', to: 'T09:45', intervals: 2, worst: 0.6, target: 0.8 },
@@ -63,7 +75,13 @@ describe('supervisorParams', () => {
   it('treats empty parameters as no filter and defaults to the given day', () => {
     const p = supervisorParams(url('queue=&site=&language=&date='), '2026-11-28');
     expect(p).toMatchObject({ from: '2026-11-28', to: '2026-11-28', date: '2026-11-28', outcome: '' });
-    expect(supervisorKpiRequest(DEFAULT_CONFIG, p, []).filters).toEqual({ queues: [], languages: [], sites: [], channels: [], agents: [] });
+    expect(supervisorKpiRequest(DEFAULT_CONFIG, p, []).filters).toEqual({
+      queues: [],
+      languages: [],
+      sites: [],
+      channels: [],
+      agents: [],
+    });
   });
 
   it('reads a range and filters, and round-trips through a link', () => {
@@ -78,7 +96,9 @@ describe('supervisorParams', () => {
     expect(p).toMatchObject({ date: '2026-11-27', interval: '14:15' });
     expect(selectionQuery(p)).toBe('date=2026-11-27&outcome=lost&interval=14%3A15');
     expect(() => supervisorParams(url('date=2026-11-27&interval=14:20'), '2026-11-28')).toThrow(InputError);
-    expect(() => supervisorParams(url('from=2026-11-01&to=2026-11-07&interval=14:15'), '2026-11-28')).toThrow(InputError);
+    expect(() => supervisorParams(url('from=2026-11-01&to=2026-11-07&interval=14:15'), '2026-11-28')).toThrow(
+      InputError,
+    );
   });
 
   it('rejects bad dates, reversed ranges and unknown outcomes', () => {

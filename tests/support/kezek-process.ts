@@ -16,7 +16,8 @@ export function runKezek(args: string[], options: { input?: string; timeoutMs?: 
       process.execPath,
       [KEZEK, ...args],
       { cwd: REPO_ROOT, encoding: 'utf8', timeout: options.timeoutMs ?? 240_000, maxBuffer: 256 << 20 },
-      (err, stdout, stderr) => (err ? fail(new Error(`kezek ${args.join(' ')}: ${stderr || err.message}`)) : done(stdout)),
+      (err, stdout, stderr) =>
+        err ? fail(new Error(`kezek ${args.join(' ')}: ${stderr || err.message}`)) : done(stdout),
     );
     child.stdin?.end(options.input ?? '');
   });

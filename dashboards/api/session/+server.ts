@@ -14,7 +14,11 @@ export const POST: RequestHandler = async (event) => {
     return json({ error: 'expected a JSON body {"username": "…", "password": "…"}' }, { status: 400 });
   }
   const { client, config } = await serverContext();
-  const result = await signIn(client, config.users, { username: body?.username, password: body?.password, address: clientAddress(event) });
+  const result = await signIn(client, config.users, {
+    username: body?.username,
+    password: body?.password,
+    address: clientAddress(event),
+  });
   if (!result.ok) return json({ error: result.message }, { status: result.status });
   event.cookies.set(SESSION_COOKIE, result.sessionId, sessionCookieOptions(event, result.expiresMs));
   const { username, role, sites } = result.principal;

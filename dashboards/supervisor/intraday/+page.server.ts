@@ -13,5 +13,10 @@ export const load: PageServerLoad = async ({ url, depends }) => {
   depends('kezek:intraday');
   const ctx = await serverContext();
   const params = viewParams(ctx, url, 0);
-  return { params, refreshSeconds: refreshSeconds(url), timezone: ctx.config.timezone, ...(await supervisorIntraday(ctx, params)) };
+  return {
+    params,
+    refreshSeconds: refreshSeconds(url),
+    timezone: ctx.config.timezone,
+    ...(await supervisorIntraday(ctx, params)),
+  };
 };

@@ -6,21 +6,39 @@ import { CdrParser, type CdrRow } from './parse-record.ts';
 
 const NOW = Date.UTC(2024, 2, 2);
 const T0 = Date.UTC(2024, 2, 1, 10, 0, 0);
-const OPTS: CdrAssemblerOptions = { hashCaller: (c) => `h(${c})`, queues: { support: { language: 'ru', site: 'Taraz' } } };
+const OPTS: CdrAssemblerOptions = {
+  hashCaller: (c) => `h(${c})`,
+  queues: { support: { language: 'ru', site: 'Taraz' } },
+};
 
 // 21-column Master.csv rows: accountcode, src, dst, dcontext, clid, channel, dstchannel, lastapp,
 // lastdata, start, answer, end, duration, billsec, disposition, amaflags, uniqueid, userfield,
 // peeraccount, linkedid, sequence.
 function rows(text: string): CdrRow[] {
   const parser = new CdrParser({ nowMs: NOW });
-  return text.trim().split('\n').map((line, i) => {
-    const r = parser.parse({ source: 'Master.csv', line: i + 1, text: line.trim() });
-    if (!r.ok || r.row === null) throw new Error(`bad test row ${line}: ${JSON.stringify(r)}`);
-    return r.row;
-  });
+  return text
+    .trim()
+    .split('\n')
+    .map((line, i) => {
+      const r = parser.parse({ source: 'Master.csv', line: i + 1, text: line.trim() });
+      if (!r.ok || r.row === null) throw new Error(`bad test row ${line}: ${JSON.stringify(r)}`);
+      return r.row;
+    });
 }
-const at = (s: number) => `2024-03-01 10:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
-const leg = (id: string, ch: string, dstch: string, app: string, data: string, s: number, a: number | null, e: number, disp: string, seq: number) =>
+const at = (s: number) =>
+  `2024-03-01 10:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+const leg = (
+  id: string,
+  ch: string,
+  dstch: string,
+  app: string,
+  data: string,
+  s: number,
+  a: number | null,
+  e: number,
+  disp: string,
+  seq: number,
+) =>
   `"","870111","1414","from-trunk","""A"" <870111>","${ch}","${dstch}","${app}","${data}","${at(s)}","${a === null ? '' : at(a)}","${at(e)}",${e - s},${a === null ? 0 : e - a},"${disp}","DOCUMENTATION","${id}.${seq}","","","${id}",${seq}`;
 
 // A ringall queue call: two members rung, 1002 answers after 12 s and talks 95 s; then an IVR-only call.
@@ -42,12 +60,34 @@ describe('CdrAssembler', () => {
     const all = [...early, ...a.flush()];
     const visit = all[0].row as CallVisit;
     expect(visit).toEqual({
-      callId: '1709287200.1', queue: 'support', channel: 'voice', language: 'ru', site: 'Taraz', callerHash: 'h(870111)',
-      enteredAtMs: T0, answeredAtMs: T0 + 12_000, endedAtMs: T0 + 107_000, waitSeconds: 12, agentId: '1002',
-      talkSeconds: 95, holdSeconds: 0, wrapSeconds: 0, transferred: false, callback: false, selfService: false, topic: '',
+      callId: '1709287200.1',
+      queue: 'support',
+      channel: 'voice',
+      language: 'ru',
+      site: 'Taraz',
+      callerHash: 'h(870111)',
+      enteredAtMs: T0,
+      answeredAtMs: T0 + 12_000,
+      endedAtMs: T0 + 107_000,
+      waitSeconds: 12,
+      agentId: '1002',
+      talkSeconds: 95,
+      holdSeconds: 0,
+      wrapSeconds: 0,
+      transferred: false,
+      callback: false,
+      selfService: false,
+      topic: '',
     });
     const direct = all[1].row as DirectCall;
-    expect(direct).toMatchObject({ callId: '1709287300.5', answeredAtMs: T0 + 101_000, agentId: '', disposition: 'ANSWERED', legs: 1, durationSeconds: 30 });
+    expect(direct).toMatchObject({
+      callId: '1709287300.5',
+      answeredAtMs: T0 + 101_000,
+      agentId: '',
+      disposition: 'ANSWERED',
+      legs: 1,
+      durationSeconds: 30,
+    });
     // ANSWERED by the dialplan with no member channel: not answered by an agent.
     const unanswered = all[2].row as CallVisit;
     expect([unanswered.answeredAtMs, unanswered.waitSeconds, unanswered.agentId]).toEqual([null, 30, '']);

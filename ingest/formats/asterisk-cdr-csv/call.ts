@@ -117,7 +117,10 @@ export function buildCdrCall(rows: readonly CdrRow[], opts: CdrCallOptions): Cdr
 function directCall(sorted: readonly CdrRow[], opts: CdrCallOptions): DirectCall {
   const first = sorted[0];
   const answered = sorted.filter(isAnswer);
-  const answer = answered.reduce<CdrRow | undefined>((a, r) => (a === undefined || r.answerMs! < a.answerMs! ? r : a), undefined);
+  const answer = answered.reduce<CdrRow | undefined>(
+    (a, r) => (a === undefined || r.answerMs! < a.answerMs! ? r : a),
+    undefined,
+  );
   const startedAtMs = first.startMs;
   const endedAtMs = Math.max(...sorted.map((r) => r.endMs));
   return {

@@ -6,11 +6,25 @@ import { CdrParser } from './parse-record.ts';
 const NOW = Date.UTC(2024, 2, 2);
 const field = fc.oneof(
   fc.string(),
-  fc.constantFrom('2024-03-01 10:00:00', '2024-03-01 10:01:00', '', 'Queue', 'ANSWERED', 'NO ANSWER', 'SIP/1001-0000abcd', '95', '1709287200.1'),
+  fc.constantFrom(
+    '2024-03-01 10:00:00',
+    '2024-03-01 10:01:00',
+    '',
+    'Queue',
+    'ANSWERED',
+    'NO ANSWER',
+    'SIP/1001-0000abcd',
+    '95',
+    '1709287200.1',
+  ),
 );
 const quoted = ([s, quote]: [string, boolean]) => (quote ? `"${s.replaceAll('"', '""')}"` : s);
-const nearRow = fc.array(fc.tuple(field, fc.boolean()), { minLength: 14, maxLength: 23 }).map((fs) => fs.map(quoted).join(','));
-const header = fc.constant('calldate,src,dst,channel,dstchannel,lastapp,lastdata,duration,billsec,disposition,uniqueid,linkedid');
+const nearRow = fc
+  .array(fc.tuple(field, fc.boolean()), { minLength: 14, maxLength: 23 })
+  .map((fs) => fs.map(quoted).join(','));
+const header = fc.constant(
+  'calldate,src,dst,channel,dstchannel,lastapp,lastdata,duration,billsec,disposition,uniqueid,linkedid',
+);
 const anyRecord = fc.oneof(nearRow, fc.string(), fc.string({ unit: 'binary' }), header);
 
 describe('CDR fuzz', () => {

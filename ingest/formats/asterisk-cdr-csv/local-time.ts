@@ -9,7 +9,8 @@
  */
 import { tzOffset } from '@date-fns/tz';
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(?:\s*(Z|[+-]\d{2}(?::?\d{2})?))?$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d{1,9}))?(?:\s*(Z|[+-]\d{2}(?::?\d{2})?))?$/;
 
 const HOUR_MS = 3_600_000;
 const MAX_CACHED_HOURS = 100_000;

@@ -77,7 +77,8 @@ export class CdrParser {
     let text = line.text;
     if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
     const max = this.opts.maxRecordLength ?? 64 * 1024;
-    if (text.length > max) return { ok: false, reason: `record is ${text.length} characters long, over the limit of ${max}` };
+    if (text.length > max)
+      return { ok: false, reason: `record is ${text.length} characters long, over the limit of ${max}` };
     if (text.trim() === '') return { ok: true, row: null, skipped: 'blank line' };
     const bad = GARBAGE.exec(text);
     if (bad) {
@@ -99,7 +100,11 @@ export class CdrParser {
     }
     layout ??= headerlessLayout(fields);
     if (layout === null) {
-      return { ok: false, reason: `unrecognised CDR layout: ${fields.length} columns; ${EXPECTED_COLUMNS}`, unknownLayout: true };
+      return {
+        ok: false,
+        reason: `unrecognised CDR layout: ${fields.length} columns; ${EXPECTED_COLUMNS}`,
+        unknownLayout: true,
+      };
     }
     try {
       return { ok: true, row: this.row(fields, layout, text) };
@@ -118,13 +123,15 @@ export class CdrParser {
       const ms = parseWallClock(value, timeZone);
       if (ms === null) throw new RowError(`${name} field is not a date-time: ${JSON.stringify(value.slice(0, 40))}`);
       if (ms < MIN_TIME_MS) throw new RowError(`impossible ${name} time ${value}: before 2000`);
-      if (ms > this.opts.nowMs + DAY_MS) throw new RowError(`impossible ${name} time ${value}: more than a day in the future`);
+      if (ms > this.opts.nowMs + DAY_MS)
+        throw new RowError(`impossible ${name} time ${value}: more than a day in the future`);
       return ms;
     };
     const seconds = (name: 'duration' | 'billsec'): number | null => {
       const value = get(name);
       if (value === '') return null;
-      if (!WHOLE.test(value)) throw new RowError(`${name} field is not a whole number of seconds: ${JSON.stringify(value.slice(0, 40))}`);
+      if (!WHOLE.test(value))
+        throw new RowError(`${name} field is not a whole number of seconds: ${JSON.stringify(value.slice(0, 40))}`);
       return Number(value);
     };
     const startMs = time('start');

@@ -4,7 +4,13 @@ import { agentIdOf, agentIdOfChannel } from './agent-id.ts';
 import type { QueueLogEvent } from './event.ts';
 
 const ev = (verb: string, agent: string, data: string[] = []): QueueLogEvent => ({
-  timeMs: 1_000, callId: 'NONE', queue: 'support', agent, verb, data, raw: '',
+  timeMs: 1_000,
+  callId: 'NONE',
+  queue: 'support',
+  agent,
+  verb,
+  data,
+  raw: '',
 });
 
 describe('agentEventsOf', () => {
@@ -25,7 +31,10 @@ describe('agentEventsOf', () => {
     ];
     for (const [verb, data, expected] of cases) {
       const out = agentEventsOf(ev(verb, 'PJSIP/1001', data), {});
-      expect(out.map((e) => `${e.state}:${e.reason}`), verb).toEqual(expected);
+      expect(
+        out.map((e) => `${e.state}:${e.reason}`),
+        verb,
+      ).toEqual(expected);
       for (const e of out) expect([e.agentId, e.atMs]).toEqual(['1001', 1_000]);
     }
   });

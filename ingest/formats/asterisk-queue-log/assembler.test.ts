@@ -23,7 +23,8 @@ function events(text: string): QueueLogEvent[] {
     });
 }
 const run = (a: QueueLogAssembler, evs: QueueLogEvent[]): ParsedRecord[] => evs.flatMap((e) => [...a.add(e)]);
-const visits = (records: ParsedRecord[]): CallVisit[] => records.filter((r) => r.kind === 'calls').map((r) => r.row as CallVisit);
+const visits = (records: ParsedRecord[]): CallVisit[] =>
+  records.filter((r) => r.kind === 'calls').map((r) => r.row as CallVisit);
 
 const ANSWERED = `
   ${T}|1709287200.1|support|NONE|ENTERQUEUE||87011234567|1
@@ -35,17 +36,34 @@ describe('QueueLogAssembler: visits (DESIGN §5)', () => {
   it('builds an answered visit: ENTERQUEUE → CONNECT → COMPLETECALLER', () => {
     expect(visits(run(new QueueLogAssembler(OPTS), events(ANSWERED)))).toEqual([
       {
-        callId: '1709287200.1', queue: 'support', channel: 'voice', language: 'kk', site: 'Astana',
-        callerHash: 'h(87011234567)', enteredAtMs: T * 1000, answeredAtMs: (T + 12) * 1000, endedAtMs: (T + 107) * 1000,
-        waitSeconds: 12, agentId: '1002', talkSeconds: 95, holdSeconds: 0, wrapSeconds: 0,
-        transferred: false, callback: false, selfService: false, topic: '',
+        callId: '1709287200.1',
+        queue: 'support',
+        channel: 'voice',
+        language: 'kk',
+        site: 'Astana',
+        callerHash: 'h(87011234567)',
+        enteredAtMs: T * 1000,
+        answeredAtMs: (T + 12) * 1000,
+        endedAtMs: (T + 107) * 1000,
+        waitSeconds: 12,
+        agentId: '1002',
+        talkSeconds: 95,
+        holdSeconds: 0,
+        wrapSeconds: 0,
+        transferred: false,
+        callback: false,
+        selfService: false,
+        topic: '',
       },
     ]);
   });
 
   it('ends unanswered visits with the wait each verb reports', () => {
     const a = new QueueLogAssembler(OPTS);
-    const out = visits(run(a, events(`
+    const out = visits(
+      run(
+        a,
+        events(`
       ${T}|c1|support|NONE|ENTERQUEUE||anonymous|1
       ${T + 33}|c1|support|NONE|ABANDON|1|1|33
       ${T}|c2|support|NONE|ENTERQUEUE||555|1
@@ -57,23 +75,42 @@ describe('QueueLogAssembler: visits (DESIGN §5)', () => {
       ${T}|c5|support|NONE|ENTERQUEUE||555|1
       ${T}|c5|support|NONE|EXITEMPTY|1|1|0
       ${T}|c6|support|NONE|ENTERQUEUE||555|1
-      ${T + 17}|c6|support|NONE|WITHDRAW|1|1|17|reason`)));
+      ${T + 17}|c6|support|NONE|WITHDRAW|1|1|17|reason`),
+      ),
+    );
     expect(out.map((v) => [v.callId, v.waitSeconds, v.answeredAtMs, v.agentId, v.talkSeconds])).toEqual([
-      ['c1', 33, null, '', 0], ['c2', 300, null, '', 0], ['c3', 21, null, '', 0],
+      ['c1', 33, null, '', 0],
+      ['c2', 300, null, '', 0],
+      ['c3', 21, null, '', 0],
       ['c4', 9, null, '', 0], // old 2-field EXITWITHKEY: wait from the timestamps
-      ['c5', 0, null, '', 0], ['c6', 17, null, '', 0],
+      ['c5', 0, null, '', 0],
+      ['c6', 17, null, '', 0],
     ]);
     expect(out[0].callerHash).toBe(''); // anonymous caller
   });
 
   it('ends transferred visits with hold and talk from each verb layout', () => {
-    const out = visits(run(new QueueLogAssembler(OPTS), events(`
+    const out = visits(
+      run(
+        new QueueLogAssembler(OPTS),
+        events(`
       ${T + 100}|t1|support|SIP/1001|TRANSFER|200|from-internal|10|90|1
       ${T + 100}|t2|support|PJSIP/1001|BLINDTRANSFER|200|from-internal|11|89|1
       ${T + 100}|t3|support|PJSIP/1001|ATTENDEDTRANSFER|BRIDGE|abc|12|88|1
       ${T + 100}|t4|support|PJSIP/1001|ATTENDEDTRANSFER|APP|Voicemail|13|87|1
-      ${T + 100}|t5|support|PJSIP/1001|ATTENDEDTRANSFER|LINK|PJSIP/1001-01|Local/2@x-02;1|14|86|1`)));
-    expect(out.map((v) => [v.callId, v.transferred, v.waitSeconds, v.talkSeconds, v.enteredAtMs / 1000, v.answeredAtMs! / 1000])).toEqual([
+      ${T + 100}|t5|support|PJSIP/1001|ATTENDEDTRANSFER|LINK|PJSIP/1001-01|Local/2@x-02;1|14|86|1`),
+      ),
+    );
+    expect(
+      out.map((v) => [
+        v.callId,
+        v.transferred,
+        v.waitSeconds,
+        v.talkSeconds,
+        v.enteredAtMs / 1000,
+        v.answeredAtMs! / 1000,
+      ]),
+    ).toEqual([
       ['t1', true, 10, 90, T, T + 10],
       ['t2', true, 11, 89, T, T + 11],
       ['t3', true, 12, 88, T, T + 12],
@@ -105,19 +142,27 @@ describe('QueueLogAssembler: visits (DESIGN §5)', () => {
   });
 
   it('starts a new visit when the caller re-enters the same queue after the end', () => {
-    const out = visits(run(new QueueLogAssembler(OPTS), events(`
+    const out = visits(
+      run(
+        new QueueLogAssembler(OPTS),
+        events(`
       ${T}|c1|support|NONE|ENTERQUEUE||555|1
       ${T + 5}|c1|support|NONE|EXITWITHKEY|1|1|1|5
       ${T + 60}|c1|support|NONE|ENTERQUEUE||555|1
-      ${T + 70}|c1|support|NONE|ABANDON|1|1|10`)));
+      ${T + 70}|c1|support|NONE|ABANDON|1|1|10`),
+      ),
+    );
     expect(out.map((v) => v.waitSeconds)).toEqual([5, 10]);
   });
 
   it('ignores member, ring, DID, INFO and custom verbs for visits but turns members into agent events', () => {
-    const out = run(new QueueLogAssembler(OPTS), events(`
+    const out = run(
+      new QueueLogAssembler(OPTS),
+      events(`
       ${T}|c1|support|NONE|DID|777
       ${T}|c1|support|NONE|MYVERB|x
-      ${T}|MANAGER|support|PJSIP/1001|ADDMEMBER|PAUSED`));
+      ${T}|MANAGER|support|PJSIP/1001|ADDMEMBER|PAUSED`),
+    );
     expect(out.map((r) => [r.kind, (r.row as { state: string }).state])).toEqual([
       ['agent-events', 'login'],
       ['agent-events', 'pause'],

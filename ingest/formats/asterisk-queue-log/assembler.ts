@@ -96,7 +96,11 @@ export class QueueLogAssembler {
     if (!END_VERBS.has(event.verb)) return NO_RECORDS;
 
     const events = state.open;
-    this.close(state, events.map((e) => e.raw), event.timeMs);
+    this.close(
+      state,
+      events.map((e) => e.raw),
+      event.timeMs,
+    );
     if (this.silent) return NO_RECORDS;
     const visit = buildVisit(events, this.opts);
     return visit === null ? NO_RECORDS : [{ kind: 'calls', row: visit }];

@@ -15,10 +15,18 @@ const nearLine = fc
     fc.constantFrom('support', 'NONE', ''),
     fc.constantFrom('SIP/1001', 'NONE', 'Local/1@a/n'),
     fc.constantFrom(...VERBS),
-    fc.array(fc.oneof(fc.integer({ min: -5, max: 500 }).map(String), fc.string(), fc.constantFrom('LINK', 'PAUSED', '')), { maxLength: 7 }),
+    fc.array(
+      fc.oneof(fc.integer({ min: -5, max: 500 }).map(String), fc.string(), fc.constantFrom('LINK', 'PAUSED', '')),
+      { maxLength: 7 },
+    ),
   )
   .map(([t, c, q, a, v, d]) => [t, c, q, a, v, ...d].join('|'));
-const anyLine = fc.oneof(nearLine, fc.string(), fc.string({ unit: 'binary' }), nearLine.map((l) => l.replaceAll('|', ',')));
+const anyLine = fc.oneof(
+  nearLine,
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  nearLine.map((l) => l.replaceAll('|', ',')),
+);
 
 describe('queue_log fuzz', () => {
   it('never throws: every line is accepted, skipped, or rejected with a one-line reason', () => {

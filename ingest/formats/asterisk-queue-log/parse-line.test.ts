@@ -3,7 +3,8 @@ import { parseQueueLogLine, type QueueLogParse } from './parse-line.ts';
 
 const NOW = Date.UTC(2024, 2, 2); // 2024-03-02T00:00:00Z
 const T = 1709287200; // 2024-03-01T10:00:00Z
-const parse = (text: string, timeZone?: string) => parseQueueLogLine({ source: 'queue_log', line: 1, text }, { nowMs: NOW, timeZone });
+const parse = (text: string, timeZone?: string) =>
+  parseQueueLogLine({ source: 'queue_log', line: 1, text }, { nowMs: NOW, timeZone });
 const event = (r: QueueLogParse) => {
   if (!r.ok || r.event === null) throw new Error(`not an event: ${JSON.stringify(r)}`);
   return r.event;
@@ -97,7 +98,12 @@ describe('parseQueueLogLine: realtime CSV export', () => {
   });
 
   it('reads microseconds, a local time zone, quotes and a leading id column', () => {
-    const e = event(parse('17,"2024-03-01 15:00:00.250000","1709287190.42","support","PJSIP/1001","CONNECT","12","1709287202.43","4","",""', 'Asia/Almaty'));
+    const e = event(
+      parse(
+        '17,"2024-03-01 15:00:00.250000","1709287190.42","support","PJSIP/1001","CONNECT","12","1709287202.43","4","",""',
+        'Asia/Almaty',
+      ),
+    );
     expect(e.timeMs).toBe(T * 1000 + 250); // Almaty is UTC+5 on that date
     expect(e.data).toEqual(['12', '1709287202.43', '4']);
   });
@@ -109,7 +115,11 @@ describe('parseQueueLogLine: realtime CSV export', () => {
   });
 
   it('skips the header row', () => {
-    expect(parse('time,callid,queuename,agent,event,data1,data2,data3,data4,data5')).toEqual({ ok: true, event: null, skipped: 'header row' });
+    expect(parse('time,callid,queuename,agent,event,data1,data2,data3,data4,data5')).toEqual({
+      ok: true,
+      event: null,
+      skipped: 'header row',
+    });
     expect(parse('id,time,callid,queuename,agent,event,data')).toMatchObject({ skipped: 'header row' });
   });
 });
@@ -126,8 +136,16 @@ describe('parseQueueLogLine: malformed lines are rejected with a reason naming t
     ['binary garbage', `${T}|1.2|q|NONE|ABANDON|1|\u0000\u0001|3`, /control character U\+0000/],
     ['invalid UTF-8', `\ufffd\ufffdPK\u0003\u0004`, /control character U\+FFFD/],
     ['over the length limit', `${T}|1.2|q|NONE|INFO|${'x'.repeat(70_000)}`, /over the limit of 65536/],
-    ['CONNECT holdtime not a number', `${T}|1.2|q|SIP/1|CONNECT|abc|1.3|2`, /CONNECT data1 \(holdtime\) is not a whole number/],
-    ['COMPLETECALLER without calltime', `${T}|1.2|q|SIP/1|COMPLETECALLER|12`, /COMPLETECALLER data2 \(calltime\) is missing/],
+    [
+      'CONNECT holdtime not a number',
+      `${T}|1.2|q|SIP/1|CONNECT|abc|1.3|2`,
+      /CONNECT data1 \(holdtime\) is not a whole number/,
+    ],
+    [
+      'COMPLETECALLER without calltime',
+      `${T}|1.2|q|SIP/1|COMPLETECALLER|12`,
+      /COMPLETECALLER data2 \(calltime\) is missing/,
+    ],
     ['ABANDON waittime bad', `${T}|1.2|q|NONE|ABANDON|1|1|x`, /ABANDON data3 \(waittime\)/],
     ['EXITWITHKEY waittime bad', `${T}|1.2|q|NONE|EXITWITHKEY|5|1|1|zz`, /EXITWITHKEY data4 \(waittime\)/],
     ['TRANSFER calltime bad', `${T}|1.2|q|SIP/1|TRANSFER|200|ctx|12|9x`, /TRANSFER data4 \(calltime\)/],

@@ -36,7 +36,9 @@ export function realtimeColumns(text: string, timeZone: string): RealtimeColumns
     return `too few fields: ${fields.length} (expected [id,] time, callid, queuename, agent, event, data1..data5)`;
   }
   const timeText = fields[first].trim();
-  const timeMs = EPOCH.test(timeText) ? Math.round(Number(timeText) * 1000) : (parseWallClock(timeText, timeZone) ?? NaN);
+  const timeMs = EPOCH.test(timeText)
+    ? Math.round(Number(timeText) * 1000)
+    : (parseWallClock(timeText, timeZone) ?? NaN);
   const data: string[] = [];
   for (let i = first + 5; i < fields.length; i++) {
     const value = fields[i];

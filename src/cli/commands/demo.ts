@@ -31,7 +31,12 @@ export interface DemoRequest {
 }
 
 /** Generates days oldest first and stores them; returns what was stored. */
-export async function runDemo(ctx: CommandContext, req: DemoRequest, io: CliIO, quiet: boolean): Promise<IngestSummary & { from: string; to: string }> {
+export async function runDemo(
+  ctx: CommandContext,
+  req: DemoRequest,
+  io: CliIO,
+  quiet: boolean,
+): Promise<IngestSummary & { from: string; to: string }> {
   const end = req.end ?? nextDate(localDateOf(Date.now(), ctx.config.timezone), -1);
   const from = nextDate(end, -(req.days - 1));
   const demo = createDemo({
@@ -111,6 +116,9 @@ export const command: Command = {
     const result = await runDemo(ctx, req, io, Boolean(values.json));
     const seconds = (Date.now() - started) / 1000;
     if (values.json) printJson(io, { ...result, seconds });
-    else io.stdout(`demo ${result.from} … ${result.to}: stored ${result.accepted} events (${result.duplicates} already there) in ${seconds.toFixed(1)} s\n`);
+    else
+      io.stdout(
+        `demo ${result.from} … ${result.to}: stored ${result.accepted} events (${result.duplicates} already there) in ${seconds.toFixed(1)} s\n`,
+      );
   },
 };

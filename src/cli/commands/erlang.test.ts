@@ -20,9 +20,23 @@ describe('kezek erlang --json (DESIGN §7)', () => {
   it('solves the CCH example: 80/20 → 14 agents, 20 scheduled at 30 % shrinkage (pyworkforce docs)', async () => {
     const out = (await run(...cch, '--sl', '0.8', '--answer-within', '20', '--shrinkage', '0.3', '--json')).json();
     expect(Object.keys(out)).toEqual([
-      'model', 'traffic_erlangs', 'agents', 'scheduled_agents', 'service_level', 'p_wait', 'asa_s', 'occupancy', 'p_abandon',
+      'model',
+      'traffic_erlangs',
+      'agents',
+      'scheduled_agents',
+      'service_level',
+      'p_wait',
+      'asa_s',
+      'occupancy',
+      'p_abandon',
     ]);
-    expect(out).toMatchObject({ model: 'erlang-c', traffic_erlangs: 10, agents: 14, scheduled_agents: 20, p_abandon: null });
+    expect(out).toMatchObject({
+      model: 'erlang-c',
+      traffic_erlangs: 10,
+      agents: 14,
+      scheduled_agents: 20,
+      p_abandon: null,
+    });
     expect(out.service_level).toBeCloseTo(0.8883500191794669, 14);
     expect(out.p_wait).toBeCloseTo(0.1741319335950498, 14);
     expect(out.asa_s).toBeCloseTo(7.836, 3);
@@ -60,7 +74,9 @@ describe('kezek erlang --json (DESIGN §7)', () => {
     expect(capped.agents).toBe(8); // below the 10 Erlangs of traffic
   });
   it('needs 0 agents for 0 calls and accepts decimal calls', async () => {
-    expect((await run('--calls', '0', '--aht', '180', '--sl', '0.8', '--shrinkage', '0.3', '--json')).json()).toMatchObject({
+    expect(
+      (await run('--calls', '0', '--aht', '180', '--sl', '0.8', '--shrinkage', '0.3', '--json')).json(),
+    ).toMatchObject({
       agents: 0,
       scheduled_agents: 0,
       service_level: null,

@@ -5,7 +5,13 @@
 import { ConfigError, loadConfig } from '../../server/config.ts';
 import { scheduledAgents } from '../../domain/erlang/exact.ts';
 import type { QueueMetrics } from '../../domain/erlang/metrics.ts';
-import { requiredAgents, staffingMetrics, type Constraint, type IntervalLoad, type StaffingTargets } from '../../domain/erlang/staffing.ts';
+import {
+  requiredAgents,
+  staffingMetrics,
+  type Constraint,
+  type IntervalLoad,
+  type StaffingTargets,
+} from '../../domain/erlang/staffing.ts';
 import { decimalOption, integerOption, parseCommandArgs, requireOption, UsageError } from '../args.ts';
 import type { Command } from '../command.ts';
 import { printJson, type CliIO } from '../io.ts';
@@ -43,7 +49,12 @@ Required agents for one interval (Erlang C; Erlang A when --patience is given), 
 Service level counts all arriving calls; abandoners are failures.`;
 
 /** A decimal option kept as the typed string (exact for the domain), validated to lie in range. */
-function decimalText(name: string, raw: string | undefined, ok: (v: number) => boolean, range: string): string | undefined {
+function decimalText(
+  name: string,
+  raw: string | undefined,
+  ok: (v: number) => boolean,
+  range: string,
+): string | undefined {
   const value = decimalOption(name, raw);
   if (value === undefined) return undefined;
   if (!ok(value)) throw new UsageError(`--${name}: must be in ${range}, got "${raw}"`);
@@ -81,7 +92,13 @@ function parse(argv: string[]): { parsed: Parsed; json: boolean; help: boolean }
     }
   }
   const parsed: Parsed = {
-    load: { calls, ahtSeconds: aht, intervalSeconds: interval, answerWithinSeconds: answerWithin, patienceSeconds: patience },
+    load: {
+      calls,
+      ahtSeconds: aht,
+      intervalSeconds: interval,
+      answerWithinSeconds: answerWithin,
+      patienceSeconds: patience,
+    },
     targets: {
       serviceLevel: sl === undefined ? undefined : Number(sl),
       asaSeconds: asa === undefined ? undefined : Number(asa),
@@ -104,11 +121,21 @@ interface Result {
 function solve({ load, targets, shrinkage, agents }: Parsed): Result {
   try {
     if (agents !== undefined) {
-      return { metrics: staffingMetrics(load, agents), scheduled: scheduledAgents(agents, shrinkage), binding: null, below: null };
+      return {
+        metrics: staffingMetrics(load, agents),
+        scheduled: scheduledAgents(agents, shrinkage),
+        binding: null,
+        below: null,
+      };
     }
     const r = requiredAgents(load, targets);
     if (!r.feasible) throw new Error(`no team of up to ${r.maxAgents} agents meets the targets`);
-    return { metrics: r.metrics, scheduled: scheduledAgents(r.agents, shrinkage), binding: r.binding, below: r.belowMetrics };
+    return {
+      metrics: r.metrics,
+      scheduled: scheduledAgents(r.agents, shrinkage),
+      binding: r.binding,
+      below: r.belowMetrics,
+    };
   } catch (err) {
     if (err instanceof RangeError) throw new UsageError(err.message);
     throw err;
@@ -116,7 +143,8 @@ function solve({ load, targets, shrinkage, agents }: Parsed): Result {
 }
 
 const pct = (v: number | null) => (v === null ? '–' : `${(100 * v).toFixed(1)} %`);
-const secs = (v: number | null) => (v === null ? '–' : Number.isFinite(v) ? `${v.toFixed(1)} s` : '∞ (queue grows without bound)');
+const secs = (v: number | null) =>
+  v === null ? '–' : Number.isFinite(v) ? `${v.toFixed(1)} s` : '∞ (queue grows without bound)';
 
 const CONSTRAINT_TEXT: Record<Constraint, (p: Parsed) => string> = {
   stability: () => 'more agents than traffic (N > A)',
@@ -141,7 +169,8 @@ function printHuman(io: CliIO, p: Parsed, r: Result): void {
     const set = r.binding.map((c) => CONSTRAINT_TEXT[c](p)).join('; ');
     lines.push(`Binding: ${set || 'none (no calls)'}`);
   }
-  if (m.model === 'erlang-a') lines.push('ASA is the mean wait of answered calls; callers who hang up count against the service level.');
+  if (m.model === 'erlang-a')
+    lines.push('ASA is the mean wait of answered calls; callers who hang up count against the service level.');
   if (Number(p.load.ahtSeconds) >= Number(p.load.intervalSeconds)) {
     lines.push('Note: AHT ≥ interval: the steady-state assumption of Erlang is doubtful here.');
   }

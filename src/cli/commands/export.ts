@@ -39,12 +39,14 @@ export const command: Command = {
     const to = dateOption('to', values.to);
     if ((from === undefined) !== (to === undefined)) throw new UsageError('--from and --to go together');
     const { client, config } = await openContext(values);
-    const range = from && to ? localDateRange(from, to, config.timezone) : { startMs: MIN_INSTANT_MS, endMs: MAX_INSTANT_MS };
+    const range =
+      from && to ? localDateRange(from, to, config.timezone) : { startMs: MIN_INSTANT_MS, endMs: MAX_INSTANT_MS };
     const columns = EXPORT_COLUMNS[kind];
     if (format === 'kezek-csv') io.stdout(`${columns.join(',')}\n`);
     let buffer = '';
     for await (const row of streamEvents(client, kind, range.startMs, range.endMs)) {
-      buffer += format === 'kezek-csv' ? `${columns.map((c) => csvCell(row[c])).join(',')}\n` : `${JSON.stringify(row)}\n`;
+      buffer +=
+        format === 'kezek-csv' ? `${columns.map((c) => csvCell(row[c])).join(',')}\n` : `${JSON.stringify(row)}\n`;
       if (buffer.length > 1 << 16) {
         io.stdout(buffer);
         buffer = '';

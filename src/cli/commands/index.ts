@@ -16,4 +16,20 @@ import { command as training } from './training.ts';
 import { command as users } from './users.ts';
 
 /** Every `kezek` command, in the order `kezek --help` lists them. */
-export const commands: Command[] = [migrate, demo, ingest, rejects, kpi, exportCommand, erlang, forecast, staffing, roster, training, payroll, serve, users, tokens];
+export const commands: Command[] = [
+  migrate,
+  demo,
+  ingest,
+  rejects,
+  kpi,
+  exportCommand,
+  erlang,
+  forecast,
+  staffing,
+  roster,
+  training,
+  payroll,
+  serve,
+  users,
+  tokens,
+];

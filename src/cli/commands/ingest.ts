@@ -57,7 +57,13 @@ function add(total: IngestSummary, s: IngestSummary): void {
   total.rejects.push(...s.rejects.slice(0, Math.max(0, 1000 - total.rejects.length)));
 }
 
-async function sendToServer(files: string[], url: string, token: string, endpoint: string, progress: Progress): Promise<IngestSummary> {
+async function sendToServer(
+  files: string[],
+  url: string,
+  token: string,
+  endpoint: string,
+  progress: Progress,
+): Promise<IngestSummary> {
   const total: IngestSummary = { read: 0, accepted: 0, duplicates: 0, rejected: 0, rejects: [] };
   const size = files.reduce((sum, f) => sum + statSync(f).size, 0);
   let done = 0;
@@ -66,7 +72,8 @@ async function sendToServer(files: string[], url: string, token: string, endpoin
       add(total, await sendFile(url, token, file, endpoint, (n) => progress.update((done += n), size, done / 1e6)));
     } catch (err) {
       if (err instanceof HttpIngestError && err.status < 500) throw new UsageError(err.message);
-      if (err instanceof TypeError) throw new Error(`cannot reach ${url}: ${(err.cause as Error)?.message ?? err.message}`);
+      if (err instanceof TypeError)
+        throw new Error(`cannot reach ${url}: ${(err.cause as Error)?.message ?? err.message}`);
       throw err;
     }
   }
@@ -74,8 +81,15 @@ async function sendToServer(files: string[], url: string, token: string, endpoin
 }
 
 /** Follows one file until SIGTERM/SIGINT; returns what it ingested. */
-async function follow(values: Parameters<typeof openContext>[0], file: string, format: IngestFormat, kind: EventKind, utc: boolean): Promise<IngestSummary> {
-  if (format === 'kezek-csv') throw new UsageError('--follow reads kezek-ndjson, asterisk-queue-log or asterisk-cdr-csv');
+async function follow(
+  values: Parameters<typeof openContext>[0],
+  file: string,
+  format: IngestFormat,
+  kind: EventKind,
+  utc: boolean,
+): Promise<IngestSummary> {
+  if (format === 'kezek-csv')
+    throw new UsageError('--follow reads kezek-ndjson, asterisk-queue-log or asterisk-cdr-csv');
   const { client, config } = await openContext(values);
   const path = resolve(file);
   const events = new EventWriter(client, path, Infinity);
@@ -115,7 +129,8 @@ export const command: Command = {
       true,
     );
     const format = values.format as IngestFormat | undefined;
-    if (!format) throw new UsageError('--format is required (kezek-ndjson, kezek-csv, asterisk-queue-log, asterisk-cdr-csv)');
+    if (!format)
+      throw new UsageError('--format is required (kezek-ndjson, kezek-csv, asterisk-queue-log, asterisk-cdr-csv)');
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(`--format: unknown format "${format}" (expected ${FORMATS.join(', ')})`);
     }
@@ -133,7 +148,8 @@ export const command: Command = {
     } else if (values.server) {
       checkFiles(positionals);
       const endpoint = ingestEndpoint(format, kind);
-      if (!endpoint) throw new UsageError(`--server does not take --format ${format} (kezek-ndjson, kezek-csv, asterisk-queue-log)`);
+      if (!endpoint)
+        throw new UsageError(`--server does not take --format ${format} (kezek-ndjson, kezek-csv, asterisk-queue-log)`);
       const token = values.token ?? ingestTokenFromEnv();
       if (!token) throw new UsageError('--server needs --token T (or KEZEK_INGEST_TOKEN)');
       summary = await sendToServer(positionals, values.server, token, endpoint, progress);

@@ -78,7 +78,12 @@ export const command: Command = {
 
     if (close) {
       const closed = await closePayrollMonth(ctx, month);
-      await recordAudit(ctx.client, { actor: 'cli', action: 'payroll_close', target: month, detail: `${closed.operators} operators, total ${closed.total_tiyn} tiyn` });
+      await recordAudit(ctx.client, {
+        actor: 'cli',
+        action: 'payroll_close',
+        target: month,
+        detail: `${closed.operators} operators, total ${closed.total_tiyn} tiyn`,
+      });
       if (values.json) printJson(io, closed);
       else
         io.stdout(

@@ -30,7 +30,9 @@ export const command: Command = {
     if (rejects.length === 0) return io.stdout('no rejects\n');
     for (const r of rejects) {
       const state = r.resolved ? ' (resolved)' : '';
-      io.stdout(`${r.rejected_at} ${r.source}:${r.line} [${r.format}/${r.kind}]${state}: ${r.reason}\n    ${r.raw.slice(0, 160)}\n`);
+      io.stdout(
+        `${r.rejected_at} ${r.source}:${r.line} [${r.format}/${r.kind}]${state}: ${r.reason}\n    ${r.raw.slice(0, 160)}\n`,
+      );
     }
   },
 };

@@ -40,7 +40,11 @@ export const command: Command = {
   summary: 'weekly shift roster for named operators (HiGHS), with trainings placed',
   usage: USAGE,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, { week: { type: 'string' }, 'plan-only': { type: 'boolean', default: false }, 'time-limit': { type: 'string' } });
+    const { values } = parseCommandArgs(argv, {
+      week: { type: 'string' },
+      'plan-only': { type: 'boolean', default: false },
+      'time-limit': { type: 'string' },
+    });
     if (values.help) return void io.stdout(`${USAGE}\n`);
     if (!values.week) throw new UsageError('--week is required (YYYY-Www)');
     let request;

@@ -30,18 +30,32 @@ const ci = (e: { mean: number | null; halfWidth: number | null }, f: (v: number 
 function human(r: StaffingResult): string {
   const f = r.forecast;
   const lines = [`Staffing ${f.from} … ${f.to}, ${f.intervalMinutes}-minute intervals`];
-  lines.push(`Targets: service level ${pct(r.targets.serviceLevel ?? null)} within ${r.targets.answerWithinSeconds} s, ASA ≤ ${r.targets.asaSeconds} s`);
+  lines.push(
+    `Targets: service level ${pct(r.targets.serviceLevel ?? null)} within ${r.targets.answerWithinSeconds} s, ASA ≤ ${r.targets.asaSeconds} s`,
+  );
   lines.push(`Shrinkage ${pct(Number(r.shrinkage.value))} (${r.shrinkage.source})`);
   for (const m of r.models) {
     const t = r.totals.find((x) => x.skill === m.skill)!;
-    const model = m.model === 'erlang-a' ? `Erlang A, patience ${m.patienceSeconds!.toFixed(0)} s (estimated from abandoned calls)` : 'Erlang C';
-    lines.push(`  ${m.skill}: ${model}; ${Math.round(t.calls)} calls, ${t.agentHours.toFixed(1)} operator-hours on the phone, ${t.scheduledHours.toFixed(1)} scheduled, peak ${t.peakAgents} (${t.peakScheduledAgents} scheduled)`);
+    const model =
+      m.model === 'erlang-a'
+        ? `Erlang A, patience ${m.patienceSeconds!.toFixed(0)} s (estimated from abandoned calls)`
+        : 'Erlang C';
+    lines.push(
+      `  ${m.skill}: ${model}; ${Math.round(t.calls)} calls, ${t.agentHours.toFixed(1)} operator-hours on the phone, ${t.scheduledHours.toFixed(1)} scheduled, peak ${t.peakAgents} (${t.peakScheduledAgents} scheduled)`,
+    );
   }
-  if (f.backtest) lines.push(`Forecast back-test: per day ${errorText(f.backtest.total.day)}; per interval ${errorText(f.backtest.total.interval)}`);
+  if (f.backtest)
+    lines.push(
+      `Forecast back-test: per day ${errorText(f.backtest.total.day)}; per interval ${errorText(f.backtest.total.interval)}`,
+    );
   for (const s of r.simulation ?? []) {
-    lines.push(`Simulation ${s.skill} ${s.date} (${s.replications} replications): service level ${ci(s.simulated.serviceLevel, pct)} vs Erlang ${pct(s.erlang.serviceLevel)}; ASA ${ci(s.simulated.asaSeconds, secs)} vs ${secs(s.erlang.asaSeconds)}; abandoned ${ci(s.simulated.abandonRate, pct)} vs ${pct(s.erlang.pAbandon)}`);
+    lines.push(
+      `Simulation ${s.skill} ${s.date} (${s.replications} replications): service level ${ci(s.simulated.serviceLevel, pct)} vs Erlang ${pct(s.erlang.serviceLevel)}; ASA ${ci(s.simulated.asaSeconds, secs)} vs ${secs(s.erlang.asaSeconds)}; abandoned ${ci(s.simulated.abandonRate, pct)} vs ${pct(s.erlang.pAbandon)}`,
+    );
     for (const d of s.differing.slice(0, 12)) {
-      lines.push(`    ${d.intervalStart} ${d.agents} agents: SL sim ${ci(d.simulated.serviceLevel, pct)} vs Erlang ${pct(d.erlang.serviceLevel)}; abandoned ${ci(d.simulated.abandonRate, pct)} vs ${pct(d.erlang.pAbandon)}`);
+      lines.push(
+        `    ${d.intervalStart} ${d.agents} agents: SL sim ${ci(d.simulated.serviceLevel, pct)} vs Erlang ${pct(d.erlang.serviceLevel)}; abandoned ${ci(d.simulated.abandonRate, pct)} vs ${pct(d.erlang.pAbandon)}`,
+      );
     }
     if (s.differing.length > 12) lines.push(`    … ${s.differing.length - 12} more intervals differ (see --json)`);
   }

@@ -16,11 +16,18 @@ export const command: Command = {
   summary: 'create, list and revoke ingest tokens',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { kinds: { type: 'string' }, name: { type: 'string' } }, true);
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { kinds: { type: 'string' }, name: { type: 'string' } },
+      true,
+    );
     const [action, id, ...rest] = positionals;
-    if (!['create', 'list', 'revoke'].includes(action ?? '')) throw new UsageError('expected one of: create, list, revoke');
-    if (rest.length > 0 || (action !== 'revoke' && id !== undefined)) throw new UsageError(`too many arguments for tokens ${action}`);
-    if (action === 'create' && !values.kinds) throw new UsageError('tokens create needs --kinds (e.g. --kinds calls,ratings)');
+    if (!['create', 'list', 'revoke'].includes(action ?? ''))
+      throw new UsageError('expected one of: create, list, revoke');
+    if (rest.length > 0 || (action !== 'revoke' && id !== undefined))
+      throw new UsageError(`too many arguments for tokens ${action}`);
+    if (action === 'create' && !values.kinds)
+      throw new UsageError('tokens create needs --kinds (e.g. --kinds calls,ratings)');
     if (action === 'revoke' && !id) throw new UsageError('tokens revoke needs the token id (see tokens list)');
     const { client } = await openContext(values);
     const actor = { name: 'cli' };
@@ -41,7 +48,9 @@ export const command: Command = {
     if (values.json) return printJson(io, { tokens });
     if (tokens.length === 0) return io.stdout('no tokens\n');
     for (const t of tokens) {
-      io.stdout(`${t.token_id}\t${t.kinds.join(',')}\t${t.name || '-'}\t${new Date(t.created_ms).toISOString()}\t${t.revoked ? 'revoked' : 'active'}\n`);
+      io.stdout(
+        `${t.token_id}\t${t.kinds.join(',')}\t${t.name || '-'}\t${new Date(t.created_ms).toISOString()}\t${t.revoked ? 'revoked' : 'active'}\n`,
+      );
     }
   },
 };

@@ -34,8 +34,15 @@ export const command: Command = {
     if (values.json) return printJson(io, json);
     const lines = [`Training calendar ${json.week}`];
     for (const s of json.sessions) {
-      const cost = s.service_level_cost.map((c) => `${c.skill} SL ${pct(c.erlang_before)} → ${pct(c.erlang_after)} (Erlang), ${pct(c.simulated_before)} → ${pct(c.simulated_after)} (simulated)`).join('; ');
-      lines.push(`  ${s.date} ${s.start}–${s.end} ${s.label}: ${s.attendees.length}/${s.requested} ${s.attendees.join(', ')}${cost ? `; ${cost}` : ''}`);
+      const cost = s.service_level_cost
+        .map(
+          (c) =>
+            `${c.skill} SL ${pct(c.erlang_before)} → ${pct(c.erlang_after)} (Erlang), ${pct(c.simulated_before)} → ${pct(c.simulated_after)} (simulated)`,
+        )
+        .join('; ');
+      lines.push(
+        `  ${s.date} ${s.start}–${s.end} ${s.label}: ${s.attendees.length}/${s.requested} ${s.attendees.join(', ')}${cost ? `; ${cost}` : ''}`,
+      );
     }
     for (const s of json.shortfalls) lines.push(`  ! ${s.message}`);
     io.stdout(`${lines.join('\n')}\n`);

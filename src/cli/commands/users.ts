@@ -2,7 +2,14 @@ import { parseCommandArgs, UsageError } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openContext } from '../context.ts';
 import { printJson, type CliIO } from '../io.ts';
-import { adminAddUser, adminResetPassword, adminSetDisabled, adminSetRole, adminSetSites, type Actor } from '../../server/auth/user-admin.ts';
+import {
+  adminAddUser,
+  adminResetPassword,
+  adminSetDisabled,
+  adminSetRole,
+  adminSetSites,
+  type Actor,
+} from '../../server/auth/user-admin.ts';
 import { fetchUsers, summaryOf } from '../../server/auth/user-store.ts';
 
 const USAGE = `usage: kezek users add NAME --role admin|supervisor|planner|hr [--sites A,B]
@@ -42,12 +49,18 @@ export const command: Command = {
   summary: 'add, list and change the users of the dashboards',
   usage: USAGE,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { role: { type: 'string' }, sites: { type: 'string' } }, true);
+    const { values, positionals } = parseCommandArgs(
+      argv,
+      { role: { type: 'string' }, sites: { type: 'string' } },
+      true,
+    );
     const [action] = positionals;
     const known = ['add', 'list', 'set-role', 'set-sites', 'reset-password', 'disable', 'enable'];
     if (!action || !known.includes(action)) throw new UsageError(`expected one of: ${known.join(', ')}`);
-    if (positionals.length > (action === 'list' ? 1 : action.startsWith('set-') ? 3 : 2)) throw new UsageError(`too many arguments for users ${action}`);
-    if ((values.role !== undefined || values.sites !== undefined) && action !== 'add') throw new UsageError('--role and --sites go with users add (use set-role, set-sites)');
+    if (positionals.length > (action === 'list' ? 1 : action.startsWith('set-') ? 3 : 2))
+      throw new UsageError(`too many arguments for users ${action}`);
+    if ((values.role !== undefined || values.sites !== undefined) && action !== 'add')
+      throw new UsageError('--role and --sites go with users add (use set-role, set-sites)');
     // Read the password before opening the database, so that a bad invocation fails fast.
     const password = action === 'add' || action === 'reset-password' ? await readFirstLine(io) : undefined;
     if (action === 'add' && !values.role) throw new UsageError('users add needs --role admin|supervisor|planner|hr');
@@ -66,7 +79,12 @@ export const command: Command = {
         return;
       }
       case 'add':
-        user = await adminAddUser(client, CLI_ACTOR, { username: name, role: values.role, sites: values.sites, password });
+        user = await adminAddUser(client, CLI_ACTOR, {
+          username: name,
+          role: values.role,
+          sites: values.sites,
+          password,
+        });
         break;
       case 'set-role':
         user = await adminSetRole(client, CLI_ACTOR, name, arg(positionals, 2, 'the role'));
@@ -81,6 +99,8 @@ export const command: Command = {
         user = await adminSetDisabled(client, CLI_ACTOR, name, action === 'disable');
     }
     if (values.json) return printJson(io, { user });
-    io.stdout(`${user.username}: ${user.role}, ${user.sites.length ? `sites ${user.sites.join(',')}` : 'all sites'}, ${user.disabled ? 'disabled' : 'active'}\n`);
+    io.stdout(
+      `${user.username}: ${user.role}, ${user.sites.length ? `sites ${user.sites.join(',')}` : 'all sites'}, ${user.disabled ? 'disabled' : 'active'}\n`,
+    );
   },
 };

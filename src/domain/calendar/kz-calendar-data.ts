@@ -141,7 +141,10 @@ export const KZ_CALENDAR_DATA: Readonly<Record<number, YearCalendarData>> = {
   // New Constitution (in force 1 Jul 2026): no Constitution Day in 2026, so 31 Aug is a working day.
   2026: {
     holidays: [
-      ...year(2026, FIXED_2024_2025.filter(([, id]) => id !== 'constitution-day')),
+      ...year(
+        2026,
+        FIXED_2024_2025.filter(([, id]) => id !== 'constitution-day'),
+      ),
       ['2026-05-27', 'kurban-ait'],
     ],
     transfers: [],

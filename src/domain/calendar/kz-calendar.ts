@@ -27,13 +27,7 @@ import { addDays, dayNumber, datesOfMonth, isWeekend, monthBounds } from './iso-
 
 export type { CalendarLang, HolidayId } from './kz-calendar-data.ts';
 
-export type DayKind =
-  | 'working'
-  | 'weekend'
-  | 'holiday'
-  | 'carried-over'
-  | 'transferred-off'
-  | 'transferred-working';
+export type DayKind = 'working' | 'weekend' | 'holiday' | 'carried-over' | 'transferred-off' | 'transferred-working';
 
 export interface CalendarDay {
   date: string;

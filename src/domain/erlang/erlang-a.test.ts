@@ -41,7 +41,12 @@ describe('Erlang A limits and monotonicity', () => {
   it('becomes the Erlang B loss system as patience → 0', () => {
     const b = erlangB(14, 10);
     expect(erlangAMetrics({ ...pw, agents: 14, patienceSeconds: 1e-6 }).pAbandon).toBeCloseTo(b, 6);
-    expect(erlangAMetrics({ ...pw, agents: 14, patienceSeconds: 0 })).toMatchObject({ pWait: b, pAbandon: b, serviceLevel: 1 - b, asaSeconds: 0 });
+    expect(erlangAMetrics({ ...pw, agents: 14, patienceSeconds: 0 })).toMatchObject({
+      pWait: b,
+      pAbandon: b,
+      serviceLevel: 1 - b,
+      asaSeconds: 0,
+    });
   });
   it('stays defined below the traffic (N < A) where Erlang C is not', () => {
     const m = erlangAMetrics({ ...pw, agents: 5 });
@@ -64,11 +69,21 @@ describe('Erlang A limits and monotonicity', () => {
   });
   it('answers everyone at once as load → 0, and nobody with no agents', () => {
     expect(erlangAMetrics({ ...pw, agents: 1, trafficErlangs: 1e-9 }).serviceLevel).toBeCloseTo(1, 8);
-    expect(erlangAMetrics({ ...pw, agents: 0 })).toMatchObject({ pWait: 1, serviceLevel: 0, pAbandon: 1, asaSeconds: null });
+    expect(erlangAMetrics({ ...pw, agents: 0 })).toMatchObject({
+      pWait: 1,
+      serviceLevel: 0,
+      pAbandon: 1,
+      asaSeconds: null,
+    });
   });
   it('is stable and fast at 10,000–20,000 Erlangs, over- and under-staffed', () => {
     const start = performance.now();
-    for (const [n, a] of [[9_000, 10_000], [10_050, 10_000], [20_000, 20_000], [19_000, 20_000.5]]) {
+    for (const [n, a] of [
+      [9_000, 10_000],
+      [10_050, 10_000],
+      [20_000, 20_000],
+      [19_000, 20_000.5],
+    ]) {
       const m = erlangAMetrics({ ...pw, agents: n, trafficErlangs: a });
       for (const v of [m.pWait, m.serviceLevel, m.pAbandon, m.occupancy]) {
         expect(v!).toBeGreaterThanOrEqual(0);

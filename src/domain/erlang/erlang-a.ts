@@ -116,12 +116,28 @@ export function erlangAMetrics(input: ErlangAInput): QueueMetrics {
   const base = { model: 'erlang-a' as const, trafficErlangs: a, agents: n, stable: true };
   if (n === 0) {
     // Nobody is answered; everyone waits out their patience.
-    return { ...base, pWait: 1, serviceLevel: 0, asaSeconds: null, avgWaitSeconds: patienceSeconds, occupancy: null, pAbandon: 1 };
+    return {
+      ...base,
+      pWait: 1,
+      serviceLevel: 0,
+      asaSeconds: null,
+      avgWaitSeconds: patienceSeconds,
+      occupancy: null,
+      pAbandon: 1,
+    };
   }
   const e = erlangB(n, a);
   if (patienceSeconds === 0) {
     // θ → ∞: the loss system; a blocked caller leaves at once, the others are answered at once.
-    return { ...base, pWait: e, serviceLevel: 1 - e, asaSeconds: 0, avgWaitSeconds: 0, occupancy: (a * (1 - e)) / n, pAbandon: e };
+    return {
+      ...base,
+      pWait: e,
+      serviceLevel: 1 - e,
+      asaSeconds: 0,
+      avgWaitSeconds: 0,
+      occupancy: (a * (1 - e)) / n,
+      pAbandon: e,
+    };
   }
   const x = (n * patienceSeconds) / ahtSeconds; // Nμ/θ
   const y = (a * patienceSeconds) / ahtSeconds; // λ/θ

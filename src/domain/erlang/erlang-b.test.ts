@@ -24,7 +24,12 @@ describe('erlangB', () => {
     expect(erlangB(1, 3)).toBeCloseTo(0.75, 15);
   });
   it('is stable at 20,000 lines and agrees with a log-space oracle', () => {
-    for (const [n, a] of [[20_000, 19_000], [20_000, 20_500], [10_000, 10_000.5], [500, 3.25]]) {
+    for (const [n, a] of [
+      [20_000, 19_000],
+      [20_000, 20_500],
+      [10_000, 10_000.5],
+      [500, 3.25],
+    ]) {
       const b = erlangB(n, a);
       expect(Number.isFinite(b)).toBe(true);
       expect(b).toBeCloseTo(erlangBLogSpace(n, a), 12);

@@ -16,7 +16,8 @@ function checkTraffic(trafficErlangs: number): void {
 }
 
 function checkAgents(agents: number): void {
-  if (!Number.isSafeInteger(agents) || agents < 0) throw new RangeError(`agents must be a whole number ≥ 0, got ${agents}`);
+  if (!Number.isSafeInteger(agents) || agents < 0)
+    throw new RangeError(`agents must be a whole number ≥ 0, got ${agents}`);
 }
 
 /** One step of the recursion: B(k, A) from B(k − 1, A). */
@@ -45,7 +46,8 @@ export function erlangB(agents: number, trafficErlangs: number): number {
  */
 export function erlangBRequiredLines(trafficErlangs: number, maxBlocking: number): number {
   checkTraffic(trafficErlangs);
-  if (!(maxBlocking > 0 && maxBlocking <= 1)) throw new RangeError(`max blocking must be in (0, 1], got ${maxBlocking}`);
+  if (!(maxBlocking > 0 && maxBlocking <= 1))
+    throw new RangeError(`max blocking must be in (0, 1], got ${maxBlocking}`);
   let b = 1;
   let n = 0;
   while (b > maxBlocking) b = erlangBStep(b, ++n, trafficErlangs);

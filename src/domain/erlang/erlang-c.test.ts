@@ -38,7 +38,9 @@ describe('Erlang C against published numbers', () => {
     const m = erlangCMetrics({ trafficErlangs: 20, ahtSeconds: 180, answerWithinSeconds: 60, agents: 23 });
     expect(m.occupancy).toBeCloseTo(0.87, 2);
     expect(m.serviceLevel).toBeGreaterThanOrEqual(0.8);
-    expect(erlangCMetrics({ trafficErlangs: 20, ahtSeconds: 180, answerWithinSeconds: 60, agents: 22 }).serviceLevel).toBeLessThan(0.8);
+    expect(
+      erlangCMetrics({ trafficErlangs: 20, ahtSeconds: 180, answerWithinSeconds: 60, agents: 22 }).serviceLevel,
+    ).toBeLessThan(0.8);
   });
 });
 
@@ -65,11 +67,19 @@ describe('Erlang C limits, monotonicity and stability', () => {
     expect(erlangCMetrics({ ...cch, trafficErlangs: 1e-9, agents: 1 }).serviceLevel).toBeCloseTo(1, 8);
   });
   it('reports null rates with no traffic (DESIGN §5: a rate over an empty set is null)', () => {
-    expect(erlangCMetrics({ ...cch, trafficErlangs: 0, agents: 0 })).toMatchObject({ pWait: null, serviceLevel: null, occupancy: null });
+    expect(erlangCMetrics({ ...cch, trafficErlangs: 0, agents: 0 })).toMatchObject({
+      pWait: null,
+      serviceLevel: null,
+      occupancy: null,
+    });
     expect(erlangCMetrics({ ...cch, trafficErlangs: 0, agents: 3 }).occupancy).toBe(0);
   });
   it('agrees with a log-space oracle at 10,000+ Erlangs', () => {
-    for (const [n, a] of [[10_100, 10_000], [15_050, 15_000.5], [20_000, 19_900]]) {
+    for (const [n, a] of [
+      [10_100, 10_000],
+      [15_050, 15_000.5],
+      [20_000, 19_900],
+    ]) {
       const c = erlangC(n, a);
       expect(c).toBeGreaterThan(0);
       expect(c).toBeCloseTo(erlangCLogSpace(n, a), 11);

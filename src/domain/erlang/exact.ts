@@ -92,7 +92,11 @@ export function rationalToNumber(r: Rational): number {
  * Offered traffic A = calls × ahtSeconds / intervalSeconds (Erlangs), exactly.
  * @example trafficRational(100, 180, 1800) // { n: 10n, d: 1n }
  */
-export function trafficRational(calls: DecimalInput, ahtSeconds: DecimalInput, intervalSeconds: DecimalInput): Rational {
+export function trafficRational(
+  calls: DecimalInput,
+  ahtSeconds: DecimalInput,
+  intervalSeconds: DecimalInput,
+): Rational {
   return divide(multiply(toRational(calls), toRational(ahtSeconds)), toRational(intervalSeconds));
 }
 
@@ -104,7 +108,8 @@ export function trafficRational(calls: DecimalInput, ahtSeconds: DecimalInput, i
  * @throws RangeError unless agents is a whole number ≥ 0 and 0 ≤ shrinkage < 1.
  */
 export function scheduledAgents(agents: number, shrinkage: DecimalInput = 0): number {
-  if (!Number.isSafeInteger(agents) || agents < 0) throw new RangeError(`agents must be a whole number ≥ 0, got ${agents}`);
+  if (!Number.isSafeInteger(agents) || agents < 0)
+    throw new RangeError(`agents must be a whole number ≥ 0, got ${agents}`);
   const s = toRational(shrinkage);
   if (s.n < 0n || s.n >= s.d) throw new RangeError(`shrinkage must be in [0, 1), got ${shrinkage}`);
   return Number(ceilRational(divide({ n: BigInt(agents), d: 1n }, subtract({ n: 1n, d: 1n }, s))));

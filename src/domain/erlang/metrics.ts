@@ -45,7 +45,8 @@ export function idleMetrics(model: QueueMetrics['model'], agents: number): Queue
 }
 
 export function checkNonNegative(name: string, value: number): void {
-  if (!(Number.isFinite(value) && value >= 0)) throw new RangeError(`${name} must be a finite number ≥ 0, got ${value}`);
+  if (!(Number.isFinite(value) && value >= 0))
+    throw new RangeError(`${name} must be a finite number ≥ 0, got ${value}`);
 }
 
 export function checkPositive(name: string, value: number): void {
@@ -53,5 +54,6 @@ export function checkPositive(name: string, value: number): void {
 }
 
 export function checkAgents(agents: number): void {
-  if (!Number.isSafeInteger(agents) || agents < 0) throw new RangeError(`agents must be a whole number ≥ 0, got ${agents}`);
+  if (!Number.isSafeInteger(agents) || agents < 0)
+    throw new RangeError(`agents must be a whole number ≥ 0, got ${agents}`);
 }

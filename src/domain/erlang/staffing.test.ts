@@ -38,7 +38,9 @@ describe('requiredAgents, Erlang C, against published numbers', () => {
 describe('requiredAgents: the rules of DESIGN §6', () => {
   it('needs 0 agents for 0 calls', () => {
     expect(requiredAgents({ ...cch, calls: 0 }, { serviceLevel: 0.8 })).toMatchObject({ agents: 0, binding: [] });
-    expect(requiredAgents({ ...cch, calls: 0, patienceSeconds: 60 }, { maxAbandon: 0.05 })).toMatchObject({ agents: 0 });
+    expect(requiredAgents({ ...cch, calls: 0, patienceSeconds: 60 }, { maxAbandon: 0.05 })).toMatchObject({
+      agents: 0,
+    });
   });
   it('with no target gives the smallest N > A, from floor(A) + 1 (A = 10.5 → 11, not round(11.5) = 12)', () => {
     expect(requiredAgents({ ...cch, calls: 105 }, {})).toMatchObject({ agents: 11, binding: ['stability'] });
@@ -62,8 +64,14 @@ describe('requiredAgents: the rules of DESIGN §6', () => {
     expect(() => requiredAgents({ ...cch, calls: -1 }, {})).toThrow(RangeError);
   });
   it('returns an unreachable head count as a value, not an exception', () => {
-    expect(requiredAgents(cch, { serviceLevel: 0.8 }, { maxAgents: 12 })).toEqual({ feasible: false, reason: 'max_agents', maxAgents: 12 });
-    expect(requiredAgents({ ...cch, patienceSeconds: 300 }, { serviceLevel: 0.8 }, { maxAgents: 5 })).toMatchObject({ feasible: false });
+    expect(requiredAgents(cch, { serviceLevel: 0.8 }, { maxAgents: 12 })).toEqual({
+      feasible: false,
+      reason: 'max_agents',
+      maxAgents: 12,
+    });
+    expect(requiredAgents({ ...cch, patienceSeconds: 300 }, { serviceLevel: 0.8 }, { maxAgents: 5 })).toMatchObject({
+      feasible: false,
+    });
   });
 });
 
@@ -118,7 +126,9 @@ describe('maxCalls: how many calls N agents take at the target', () => {
   });
   it('lets more calls through with abandonment, and is unbounded without a target', () => {
     const patient = { ...cch, patienceSeconds: 300 };
-    expect(maxCalls(14, patient, { serviceLevel: 0.8 }).calls).toBeGreaterThan(maxCalls(14, cch, { serviceLevel: 0.8 }).calls);
+    expect(maxCalls(14, patient, { serviceLevel: 0.8 }).calls).toBeGreaterThan(
+      maxCalls(14, cch, { serviceLevel: 0.8 }).calls,
+    );
     expect(maxCalls(14, patient, {}).calls).toBe(Infinity);
   });
 });

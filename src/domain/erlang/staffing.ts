@@ -79,8 +79,15 @@ function prepare(load: IntervalLoad): Prepared {
 }
 
 function metricsAt(load: IntervalLoad, p: Prepared, agents: number, knownB?: number): QueueMetrics {
-  const common = { agents, trafficErlangs: p.a, ahtSeconds: Number(load.ahtSeconds), answerWithinSeconds: load.answerWithinSeconds };
-  return p.erlangA ? erlangAMetrics({ ...common, patienceSeconds: load.patienceSeconds! }) : erlangCMetrics(common, knownB);
+  const common = {
+    agents,
+    trafficErlangs: p.a,
+    ahtSeconds: Number(load.ahtSeconds),
+    answerWithinSeconds: load.answerWithinSeconds,
+  };
+  return p.erlangA
+    ? erlangAMetrics({ ...common, patienceSeconds: load.patienceSeconds! })
+    : erlangCMetrics(common, knownB);
 }
 
 /**
@@ -98,7 +105,8 @@ function checkTargets(targets: StaffingTargets, erlangA: boolean): void {
   if (sl !== undefined && !(sl >= 0 && sl < 1)) {
     throw new RangeError(`service-level target must be in [0, 1) (100 % has no finite answer), got ${sl}`);
   }
-  if (asa !== undefined && !(asa > 0 && asa < Infinity)) throw new RangeError(`ASA target must be > 0 seconds, got ${asa}`);
+  if (asa !== undefined && !(asa > 0 && asa < Infinity))
+    throw new RangeError(`ASA target must be > 0 seconds, got ${asa}`);
   if (maxAbandon !== undefined) {
     if (!erlangA) throw new RangeError('an abandonment target needs a patience (Erlang A)');
     if (!(maxAbandon > 0 && maxAbandon <= 1)) throw new RangeError(`max abandon must be in (0, 1], got ${maxAbandon}`);
@@ -126,13 +134,20 @@ function violations(m: QueueMetrics, targets: StaffingTargets, occupancyAgents: 
  *   { serviceLevel: 0.8 }) // { feasible: true, agents: 14, binding: ['service_level'], … }
  * @throws RangeError for inputs or targets outside their domain (e.g. a 100 % service level).
  */
-export function requiredAgents(load: IntervalLoad, targets: StaffingTargets, options: { maxAgents?: number } = {}): Requirement {
+export function requiredAgents(
+  load: IntervalLoad,
+  targets: StaffingTargets,
+  options: { maxAgents?: number } = {},
+): Requirement {
   const p = prepare(load);
   checkTargets(targets, p.erlangA);
   const maxAgents = options.maxAgents ?? 1_000_000;
-  if (p.traffic.n === 0n) return { feasible: true, agents: 0, metrics: metricsAt(load, p, 0), binding: [], belowMetrics: null };
+  if (p.traffic.n === 0n)
+    return { feasible: true, agents: 0, metrics: metricsAt(load, p, 0), binding: [], belowMetrics: null };
   const occupancyAgents = targets.maxOccupancy === undefined ? 0 : agentsForOccupancy(p.traffic, targets.maxOccupancy);
-  const found = p.erlangA ? searchErlangA(load, p, targets, occupancyAgents, maxAgents) : searchErlangC(load, p, targets, occupancyAgents, maxAgents);
+  const found = p.erlangA
+    ? searchErlangA(load, p, targets, occupancyAgents, maxAgents)
+    : searchErlangC(load, p, targets, occupancyAgents, maxAgents);
   if (found === null) return { feasible: false, reason: 'max_agents', maxAgents };
   const belowMetrics = found.agents > 0 ? metricsAt(load, p, found.agents - 1) : null;
   return {
@@ -144,7 +159,13 @@ export function requiredAgents(load: IntervalLoad, targets: StaffingTargets, opt
   };
 }
 
-function searchErlangC(load: IntervalLoad, p: Prepared, targets: StaffingTargets, occupancyAgents: number, maxAgents: number) {
+function searchErlangC(
+  load: IntervalLoad,
+  p: Prepared,
+  targets: StaffingTargets,
+  occupancyAgents: number,
+  maxAgents: number,
+) {
   let n = Math.max(minStableAgents(p.traffic), occupancyAgents);
   let b = erlangB(n, p.a);
   for (; n <= maxAgents; n++) {
@@ -155,7 +176,13 @@ function searchErlangC(load: IntervalLoad, p: Prepared, targets: StaffingTargets
   return null;
 }
 
-function searchErlangA(load: IntervalLoad, p: Prepared, targets: StaffingTargets, occupancyAgents: number, maxAgents: number) {
+function searchErlangA(
+  load: IntervalLoad,
+  p: Prepared,
+  targets: StaffingTargets,
+  occupancyAgents: number,
+  maxAgents: number,
+) {
   const passes = (n: number) => {
     const m = metricsAt(load, p, n);
     return violations(m, targets, occupancyAgents).length === 0 ? m : null;
@@ -199,7 +226,8 @@ export function maxCalls(
   checkTargets(targets, p.erlangA);
   const aht = rationalToNumber(toRational(load.ahtSeconds));
   const interval = rationalToNumber(toRational(load.intervalSeconds));
-  if (agents === 0 || aht === 0) return { calls: agents === 0 ? 0 : Infinity, trafficErlangs: agents === 0 ? 0 : Infinity };
+  if (agents === 0 || aht === 0)
+    return { calls: agents === 0 ? 0 : Infinity, trafficErlangs: agents === 0 ? 0 : Infinity };
   const perErlang = interval / aht; // calls per Erlang
   let hi = p.erlangA ? 2 * agents * perErlang : agents * perErlang;
   if (targets.maxOccupancy !== undefined) {
@@ -214,7 +242,8 @@ export function maxCalls(
   };
   // Erlang A is stable at any load: without a target that load can break, the answer is unbounded.
   const unbounded = { calls: Infinity, trafficErlangs: Infinity };
-  const effective = (targets.serviceLevel ?? 0) > 0 || targets.asaSeconds !== undefined || (targets.maxAbandon ?? 1) < 1;
+  const effective =
+    (targets.serviceLevel ?? 0) > 0 || targets.asaSeconds !== undefined || (targets.maxAbandon ?? 1) < 1;
   if (p.erlangA && targets.maxOccupancy === undefined && !effective) return unbounded;
   for (let i = 0; p.erlangA && targets.maxOccupancy === undefined && ok(hi); i++) {
     if (i === 24) return unbounded;

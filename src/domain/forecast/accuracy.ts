@@ -66,7 +66,13 @@ interface Sums {
   forecast: number;
 }
 
-const newSums = (): Sums => ({ day: new ErrorSum(), interval: new ErrorSum(), aht: new ErrorSum(), actual: 0, forecast: 0 });
+const newSums = (): Sums => ({
+  day: new ErrorSum(),
+  interval: new ErrorSum(),
+  aht: new ErrorSum(),
+  actual: 0,
+  forecast: 0,
+});
 const accuracyOf = (s: Sums): Accuracy => ({
   day: s.day.result(),
   interval: s.interval.result(),
@@ -82,7 +88,8 @@ const accuracyOf = (s: Sums): Accuracy => ({
  * @example backtest(history, 2) // { from, to, skills: [{ skill: 'ru', day: { wape: 0.03, … } }], … }
  */
 export function backtest(history: SkillHistory[], weeks = 2, options: FitOptions = {}): Backtest | null {
-  if (!(Number.isInteger(weeks) && weeks >= 1)) throw new RangeError(`back-test weeks must be a whole number ≥ 1, got ${weeks}`);
+  if (!(Number.isInteger(weeks) && weeks >= 1))
+    throw new RangeError(`back-test weeks must be a whole number ≥ 1, got ${weeks}`);
   const dates = history[0]?.dates ?? [];
   if (dates.length === 0) return null;
   const to = dates[dates.length - 1];

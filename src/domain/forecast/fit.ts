@@ -84,7 +84,8 @@ export function fitSkill(h: SkillHistory, options: FitOptions = {}): SkillModel 
     ys.push(Math.log(totals[i]));
     rowDates.push(date);
   });
-  const beta = rows.length > 0 ? leastSquares(rows, ys, 1e-6) : [Math.log(sum(totals) / h.dates.length), 0, 0, 0, 0, 0, 0, 0];
+  const beta =
+    rows.length > 0 ? leastSquares(rows, ys, 1e-6) : [Math.log(sum(totals) / h.dates.length), 0, 0, 0, 0, 0, 0, 0];
   const trendPerYear = useTrend ? Math.max(-MAX_LOG_TREND, Math.min(MAX_LOG_TREND, beta[1])) : 0;
   const weekdayEffect = [0, ...beta.slice(2)];
   // Re-anchor the level on the last four weeks: a line through months of history misses where the
@@ -101,12 +102,33 @@ export function fitSkill(h: SkillHistory, options: FitOptions = {}): SkillModel 
 
   const specialFactor = fitSpecialFactors(h, totals, baseLog);
   const { profile, ahtSeconds, overallAhtSeconds } = fitIntraday(h, totals, options.profileWeeks ?? 8);
-  return { skill: h.skill, intervalMinutes: h.intervalMinutes, slotsPerDay: h.slotsPerDay, historyEnd, intercept, trendPerYear, weekdayEffect, specialFactor, profile, ahtSeconds, overallAhtSeconds };
+  return {
+    skill: h.skill,
+    intervalMinutes: h.intervalMinutes,
+    slotsPerDay: h.slotsPerDay,
+    historyEnd,
+    intercept,
+    trendPerYear,
+    weekdayEffect,
+    specialFactor,
+    profile,
+    ahtSeconds,
+    overallAhtSeconds,
+  };
 }
 
-function fitSpecialFactors(h: SkillHistory, totals: number[], baseLog: (date: string) => number): Record<SpecialDay, number> {
-  const logF = Object.fromEntries(SPECIAL_DAYS.map((f) => [f, Math.log(SPECIAL_DAY_PRIOR[f])])) as Record<SpecialDay, number>;
-  const specials = h.dates.map((date, i) => ({ date, i, flags: dayFeatures(date).special })).filter((d) => d.flags.length > 0 && totals[d.i] > 0);
+function fitSpecialFactors(
+  h: SkillHistory,
+  totals: number[],
+  baseLog: (date: string) => number,
+): Record<SpecialDay, number> {
+  const logF = Object.fromEntries(SPECIAL_DAYS.map((f) => [f, Math.log(SPECIAL_DAY_PRIOR[f])])) as Record<
+    SpecialDay,
+    number
+  >;
+  const specials = h.dates
+    .map((date, i) => ({ date, i, flags: dayFeatures(date).special }))
+    .filter((d) => d.flags.length > 0 && totals[d.i] > 0);
   for (let pass = 0; pass < 3; pass++) {
     for (const f of SPECIAL_DAYS) {
       let s = Math.log(SPECIAL_DAY_PRIOR[f]);

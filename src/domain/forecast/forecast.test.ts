@@ -56,7 +56,11 @@ describe('forecast back-test on the demo generator', () => {
     expect(model.specialFactor.holiday).toBeGreaterThan(0.25);
     expect(model.specialFactor.holiday).toBeLessThan(0.45);
     expect(dailyCalls(model, '2026-12-16') / dailyCalls(model, '2026-12-09')).toBeLessThan(0.5); // Independence Day, a Wednesday
-    expect(forecastSkill(model, '2026-12-01', '2026-12-01').slice(0, 36).every((x) => x.calls === 0)).toBe(true); // no calls before 09:00
+    expect(
+      forecastSkill(model, '2026-12-01', '2026-12-01')
+        .slice(0, 36)
+        .every((x) => x.calls === 0),
+    ).toBe(true); // no calls before 09:00
   });
 
   it('compares a forecast with actual calls on the same dates', () => {
@@ -75,8 +79,12 @@ describe('forecast model', () => {
     for (const date of datesBetween('2024-01-08', '2024-06-30')) {
       if (dayFeatures(date).special.length > 0) continue;
       const wd = dayFeatures(date).weekday;
-      const total = 960 * Math.exp((0.2 * (dayNumber(date) - dayNumber('2024-06-30'))) / 365) * (wd === 5 ? 0.5 : wd === 6 ? 0.4 : 1);
-      for (let slot = 0; slot < 96; slot++) cells.push({ date, skill: 'ru', slot, offered: total / 96, answered: 1, handleSeconds: 300 });
+      const total =
+        960 *
+        Math.exp((0.2 * (dayNumber(date) - dayNumber('2024-06-30'))) / 365) *
+        (wd === 5 ? 0.5 : wd === 6 ? 0.4 : 1);
+      for (let slot = 0; slot < 96; slot++)
+        cells.push({ date, skill: 'ru', slot, offered: total / 96, answered: 1, handleSeconds: 300 });
     }
     const model = fitSkill(buildHistory(cells, 60)[0]);
     expect(model.trendPerYear).toBeCloseTo(0.2, 5); // the 1e-6 ridge biases it by < 1e-6
@@ -86,14 +94,28 @@ describe('forecast model', () => {
   });
 
   it('adds 15-minute cells into 30- and 60-minute intervals', () => {
-    const cells = [0, 1, 2, 3, 4].map((slot) => ({ date: '2026-01-05', skill: 'kk', slot, offered: slot + 1, answered: 1, handleSeconds: 100 }));
+    const cells = [0, 1, 2, 3, 4].map((slot) => ({
+      date: '2026-01-05',
+      skill: 'kk',
+      slot,
+      offered: slot + 1,
+      answered: 1,
+      handleSeconds: 100,
+    }));
     const [h] = buildHistory(cells, 60);
     expect(Array.from(h.offered[0].slice(0, 2))).toEqual([10, 5]);
     expect(() => buildHistory(cells, 20 as never)).toThrow(RangeError);
   });
 
   it('solves least squares', () => {
-    const beta = leastSquares([[1, 0], [1, 1], [1, 2]], [1, 3, 5]);
+    const beta = leastSquares(
+      [
+        [1, 0],
+        [1, 1],
+        [1, 2],
+      ],
+      [1, 3, 5],
+    );
     expect(beta[0]).toBeCloseTo(1, 12);
     expect(beta[1]).toBeCloseTo(2, 12);
   });

@@ -43,26 +43,26 @@ export function isIntervalMinutes(value: number): value is IntervalMinutes {
  * @throws RangeError for an interval length other than 15, 30 or 60, or a cell outside the day.
  */
 export function buildHistory(cells: HistoryCell[], intervalMinutes: IntervalMinutes): SkillHistory[] {
-  if (!isIntervalMinutes(intervalMinutes)) throw new RangeError(`interval must be 15, 30 or 60 minutes, got ${intervalMinutes}`);
+  if (!isIntervalMinutes(intervalMinutes))
+    throw new RangeError(`interval must be 15, 30 or 60 minutes, got ${intervalMinutes}`);
   const per = intervalMinutes / BASE_SLOT_MINUTES;
   const slotsPerDay = 1440 / intervalMinutes;
   const dates = [...new Set(cells.map((c) => c.date))].sort((a, b) => dayNumber(a) - dayNumber(b));
   const dateIndex = new Map(dates.map((d, i) => [d, i]));
   const skills = [...new Set(cells.map((c) => c.skill))].sort();
-  const out = skills.map(
-    (skill): SkillHistory => ({
-      skill,
-      intervalMinutes,
-      slotsPerDay,
-      dates,
-      offered: dates.map(() => new Float64Array(slotsPerDay)),
-      answered: dates.map(() => new Float64Array(slotsPerDay)),
-      handleSeconds: dates.map(() => new Float64Array(slotsPerDay)),
-    }),
-  );
+  const out = skills.map((skill): SkillHistory => ({
+    skill,
+    intervalMinutes,
+    slotsPerDay,
+    dates,
+    offered: dates.map(() => new Float64Array(slotsPerDay)),
+    answered: dates.map(() => new Float64Array(slotsPerDay)),
+    handleSeconds: dates.map(() => new Float64Array(slotsPerDay)),
+  }));
   const bySkill = new Map(out.map((h) => [h.skill, h]));
   for (const c of cells) {
-    if (!(Number.isInteger(c.slot) && c.slot >= 0 && c.slot < 96)) throw new RangeError(`cell slot must be 0…95, got ${c.slot}`);
+    if (!(Number.isInteger(c.slot) && c.slot >= 0 && c.slot < 96))
+      throw new RangeError(`cell slot must be 0…95, got ${c.slot}`);
     const h = bySkill.get(c.skill)!;
     const d = dateIndex.get(c.date)!;
     const s = Math.floor(c.slot / per);
@@ -79,7 +79,13 @@ export function sliceHistory(h: SkillHistory, from: string | null, to: string | 
   const hi = to === null ? Infinity : dayNumber(to);
   const keep = h.dates.map((d) => dayNumber(d)).map((n) => n >= lo && n < hi);
   const pick = <T>(xs: T[]) => xs.filter((_, i) => keep[i]);
-  return { ...h, dates: pick(h.dates), offered: pick(h.offered), answered: pick(h.answered), handleSeconds: pick(h.handleSeconds) };
+  return {
+    ...h,
+    dates: pick(h.dates),
+    offered: pick(h.offered),
+    answered: pick(h.answered),
+    handleSeconds: pick(h.handleSeconds),
+  };
 }
 
 /** Local start of interval `slot` of `date`: 'YYYY-MM-DDTHH:MM'. */

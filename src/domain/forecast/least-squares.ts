@@ -7,7 +7,8 @@
  */
 export function leastSquares(x: number[][], y: number[], ridge = 0): number[] {
   const p = x[0]?.length ?? 0;
-  if (x.length !== y.length || p === 0) throw new RangeError('least squares needs as many rows as values and ≥ 1 column');
+  if (x.length !== y.length || p === 0)
+    throw new RangeError('least squares needs as many rows as values and ≥ 1 column');
   const a = Array.from({ length: p }, (_, i) => Array.from({ length: p + 1 }, (_, j) => (i === j ? ridge : 0)));
   for (let r = 0; r < x.length; r++) {
     const row = x[r];

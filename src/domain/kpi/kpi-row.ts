@@ -53,18 +53,53 @@ export interface KpiRow {
 
 /** The KPI names of DESIGN §7 in output order, after `group`. */
 export const KPI_FIELDS = [
-  'offered', 'answered', 'abandoned', 'short_abandoned', 'lost', 'base', 'answered_within_sl', 'service_level',
-  'lost_rate', 'dial_through', 'asa_s', 'avg_wait_s', 'aht_s', 'self_service', 'callbacks', 'transferred',
-  'ratings', 'avg_rating', 'csi', 'cdi', 'fcr_eligible', 'fcr', 'fcr_provisional',
+  'offered',
+  'answered',
+  'abandoned',
+  'short_abandoned',
+  'lost',
+  'base',
+  'answered_within_sl',
+  'service_level',
+  'lost_rate',
+  'dial_through',
+  'asa_s',
+  'avg_wait_s',
+  'aht_s',
+  'self_service',
+  'callbacks',
+  'transferred',
+  'ratings',
+  'avg_rating',
+  'csi',
+  'cdi',
+  'fcr_eligible',
+  'fcr',
+  'fcr_provisional',
 ] as const;
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
 export function emptyCounters(): KpiCounters {
   return {
-    self_service: 0, callbacks: 0, offered: 0, answered: 0, short_abandoned: 0, lost: 0, answered_within_sl: 0,
-    transferred: 0, wait_answered_s: 0, wait_offered_s: 0, handle_answered_s: 0, ratings: 0, score_sum: 0,
-    satisfied: 0, dissatisfied: 0, fcr_eligible: 0, fcr_resolved: 0, fcr_provisional: false,
+    self_service: 0,
+    callbacks: 0,
+    offered: 0,
+    answered: 0,
+    short_abandoned: 0,
+    lost: 0,
+    answered_within_sl: 0,
+    transferred: 0,
+    wait_answered_s: 0,
+    wait_offered_s: 0,
+    handle_answered_s: 0,
+    ratings: 0,
+    score_sum: 0,
+    satisfied: 0,
+    dissatisfied: 0,
+    fcr_eligible: 0,
+    fcr_resolved: 0,
+    fcr_provisional: false,
   };
 }
 

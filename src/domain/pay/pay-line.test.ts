@@ -62,7 +62,10 @@ describe('pay line: guaranteed part and bonus', () => {
   it('exactly at the norm: full guaranteed part, no bonus', () => {
     const l = line({ handled: 1200, handle_seconds: 1200 * 280 });
     expect([l.excess_calls, l.guaranteed_tiyn, l.bonus_tiyn]).toEqual([0, 25_000_000, 0]);
-    expect(l.reasons).toEqual(['guaranteed pay in full: 1200 calls, norm 1200', 'no bonus: 1200 calls, not above the norm of 1200']);
+    expect(l.reasons).toEqual([
+      'guaranteed pay in full: 1200 calls, norm 1200',
+      'no bonus: 1200 calls, not above the norm of 1200',
+    ]);
   });
 
   it('one call below the norm: prorated, rounded half up to whole tiyn', () => {
@@ -94,12 +97,29 @@ describe('pay line: guaranteed part and bonus', () => {
     const rule = { guaranteed_tiyn: 5, daily_norm_calls: 2, min_pay_tiyn: 0 };
     expect(line({ worked_days: 1, handled: 1, handle_seconds: 10 }, rule, { working_days: 1 }).guaranteed_tiyn).toBe(3);
     // guaranteed 3: 3 × 1 / 2 = 1.5 → 2.
-    expect(line({ worked_days: 1, handled: 1, handle_seconds: 10 }, { ...rule, guaranteed_tiyn: 3 }, { working_days: 1 }).guaranteed_tiyn).toBe(2);
+    expect(
+      line({ worked_days: 1, handled: 1, handle_seconds: 10 }, { ...rule, guaranteed_tiyn: 3 }, { working_days: 1 })
+        .guaranteed_tiyn,
+    ).toBe(2);
   });
 
   it('zero worked days: no guaranteed part', () => {
-    const l = line({ worked_days: 0, handled: 0, handle_seconds: 0, productive_seconds: 0, ratings: 0, rating_score_sum: 0 });
-    expect([l.norm_calls, l.guaranteed_tiyn, l.bonus_tiyn, l.total_tiyn, l.aht_s, l.avg_rating]).toEqual([0, 0, 0, 0, null, null]);
+    const l = line({
+      worked_days: 0,
+      handled: 0,
+      handle_seconds: 0,
+      productive_seconds: 0,
+      ratings: 0,
+      rating_score_sum: 0,
+    });
+    expect([l.norm_calls, l.guaranteed_tiyn, l.bonus_tiyn, l.total_tiyn, l.aht_s, l.avg_rating]).toEqual([
+      0,
+      0,
+      0,
+      0,
+      null,
+      null,
+    ]);
     expect(l.gates).toEqual({ hours: false, rating: true, aht: true });
     expect(l.reasons).toEqual([
       'worked 0 of 20 working days',
@@ -115,7 +135,12 @@ describe('pay line: proration', () => {
   it('part time 30 h: fte 3/4', () => {
     // norm = ceil(60 × 0.75 × 20) = 900; hours_norm = 30 × 20 / 5 = 120; full = 25 000 000 × 0.75 = 18 750 000.
     // excess = 950 − 900 = 50 → bonus 750 000.
-    const l = line({ contract_hours_week: 30, handled: 950, handle_seconds: 950 * 280, productive_seconds: 120 * HOUR });
+    const l = line({
+      contract_hours_week: 30,
+      handled: 950,
+      handle_seconds: 950 * 280,
+      productive_seconds: 120 * HOUR,
+    });
     expect([l.norm_calls, l.hours_norm, l.guaranteed_tiyn, l.bonus_tiyn]).toEqual([900, 120, 18_750_000, 750_000]);
     expect(l.reasons[0]).toBe('part time: 30 of 40 hours a week');
   });
@@ -123,7 +148,13 @@ describe('pay line: proration', () => {
   it('part time 25 h over 7 days: the norm is a ceiling of an exact fraction', () => {
     // fte = 25/40 = 5/8; 60 × 5/8 × 7 = 262.5 → 263. day_share = 7/20.
     // handled 263 = norm → full = 25 000 000 × 5/8 × 7/20 = 5 468 750.
-    const l = line({ contract_hours_week: 25, worked_days: 7, handled: 263, handle_seconds: 263 * 280, productive_seconds: 100 * HOUR });
+    const l = line({
+      contract_hours_week: 25,
+      worked_days: 7,
+      handled: 263,
+      handle_seconds: 263 * 280,
+      productive_seconds: 100 * HOUR,
+    });
     expect([l.norm_calls, l.guaranteed_tiyn, l.hours_norm]).toEqual([263, 5_468_750, 100]);
   });
 
@@ -135,7 +166,13 @@ describe('pay line: proration', () => {
   it('part of the month: day_share = worked / working days', () => {
     // 10 of 20 days: norm 600; full = 25 000 000 × 10/20 = 12 500 000; hours_norm stays 160.
     const l = line({ worked_days: 10, handled: 650, handle_seconds: 650 * 280, productive_seconds: 80 * HOUR });
-    expect([l.norm_calls, l.guaranteed_tiyn, l.hours_norm, l.gates.hours, l.bonus_tiyn]).toEqual([600, 12_500_000, 160, false, 0]);
+    expect([l.norm_calls, l.guaranteed_tiyn, l.hours_norm, l.gates.hours, l.bonus_tiyn]).toEqual([
+      600,
+      12_500_000,
+      160,
+      false,
+      0,
+    ]);
     expect(l.reasons).toContain('worked 10 of 20 working days');
     expect(l.reasons).toContain('bonus withheld: productive hours 80 < 160');
   });
@@ -147,7 +184,11 @@ describe('pay line: proration', () => {
   });
 
   it('no working days left (hired on the last Sunday) counts day_share 1 and hours_norm 0', () => {
-    const l = line({ worked_days: 1, handled: 60, handle_seconds: 60 * 280, productive_seconds: 8 * HOUR }, {}, { working_days: 0 });
+    const l = line(
+      { worked_days: 1, handled: 60, handle_seconds: 60 * 280, productive_seconds: 8 * HOUR },
+      {},
+      { working_days: 0 },
+    );
     expect([l.hours_norm, l.guaranteed_tiyn, l.gates.hours]).toEqual([0, 25_000_000, true]);
   });
 });
@@ -220,7 +261,10 @@ describe('pay line: languages and input checks', () => {
       'порог оценки не применён: 3 оценки < 10',
     );
     const kk = line({}, {}, { lang: 'kk' });
-    expect(kk.reasons).toEqual(['кепілдендірілген бөлік толық: 1340 қоңырау, норма 1200', 'сыйақы есептелді: нормадан тыс 140 қоңырау']);
+    expect(kk.reasons).toEqual([
+      'кепілдендірілген бөлік толық: 1340 қоңырау, норма 1200',
+      'сыйақы есептелді: нормадан тыс 140 қоңырау',
+    ]);
   });
 
   it('says when worked days come from handled calls', () => {

@@ -148,7 +148,8 @@ export function payLine(input: PayLineInput): PayLine {
   const ratingApplied = avgRating !== null && f.ratings >= rule.min_ratings_for_gate;
   const ratingBar = fromDecimal(rule.min_avg_rating);
   const ratingGate = !ratingApplied || cmp(avgRating, ratingBar) >= 0;
-  if (!ratingApplied) reasons.push({ code: 'rating-gate-not-applied', ratings: f.ratings, min: rule.min_ratings_for_gate });
+  if (!ratingApplied)
+    reasons.push({ code: 'rating-gate-not-applied', ratings: f.ratings, min: rule.min_ratings_for_gate });
   const aht = f.handled > 0 ? div(fromDecimal(f.handle_seconds), rat(f.handled)) : null;
   const ahtBar = fromDecimal(rule.max_aht_s);
   const ahtGate = aht === null || cmp(aht, ahtBar) <= 0;
@@ -160,7 +161,8 @@ export function payLine(input: PayLineInput): PayLine {
   else if (allGates) reasons.push({ code: 'bonus-paid', excess: excessCalls });
   const withheld = excessCalls > 0;
   if (!hoursGate) reasons.push({ code: 'hours-gate-failed', value: productiveHours, bar: hoursBar, withheld });
-  if (!ratingGate && avgRating) reasons.push({ code: 'rating-gate-failed', value: avgRating, bar: ratingBar, withheld });
+  if (!ratingGate && avgRating)
+    reasons.push({ code: 'rating-gate-failed', value: avgRating, bar: ratingBar, withheld });
   if (!ahtGate && aht) reasons.push({ code: 'aht-gate-failed', value: aht, bar: ahtBar, withheld });
 
   return {

@@ -6,7 +6,9 @@ describe('reasonText', () => {
   it('uses the sentences of DESIGN §9 and issue 7 in English', () => {
     expect(reasonText({ code: 'bonus-paid', excess: 140 })).toBe('bonus paid: 140 calls above the norm');
     expect(reasonText({ code: 'bonus-paid', excess: 1 })).toBe('bonus paid: 1 call above the norm');
-    expect(reasonText({ code: 'rating-gate-not-applied', ratings: 3, min: 10 })).toBe('rating gate not applied: 3 ratings < 10');
+    expect(reasonText({ code: 'rating-gate-not-applied', ratings: 3, min: 10 })).toBe(
+      'rating gate not applied: 3 ratings < 10',
+    );
     expect(
       reasonText({ code: 'rating-gate-failed', value: fromDecimal(4.62), bar: fromDecimal(4.75), withheld: true }),
     ).toBe('bonus withheld: average rating 4.62 < 4.75');
@@ -14,7 +16,12 @@ describe('reasonText', () => {
 
   it('shows as many decimals as tell a value from its bar', () => {
     // 4.7499 would print as 4.75 with two decimals.
-    const r = { code: 'rating-gate-failed', value: fromDecimal(4.7499), bar: fromDecimal(4.75), withheld: true } as const;
+    const r = {
+      code: 'rating-gate-failed',
+      value: fromDecimal(4.7499),
+      bar: fromDecimal(4.75),
+      withheld: true,
+    } as const;
     expect(reasonText(r)).toBe('bonus withheld: average rating 4.7499 < 4.75');
     // 2/3 h: two decimals suffice.
     expect(reasonText({ code: 'hours-gate-failed', value: rat(2, 3), bar: rat(1), withheld: false })).toBe(
@@ -33,13 +40,15 @@ describe('reasonText', () => {
       'премия начислена: 22 звонка сверх нормы',
       'премия начислена: 112 звонков сверх нормы',
     ]);
-    expect(reasonText({ code: 'aht-gate-failed', value: fromDecimal(312.5), bar: rat(300), withheld: true }, 'ru')).toBe(
-      'премия не начислена: среднее время обработки 312,5 с > 300 с',
-    );
+    expect(
+      reasonText({ code: 'aht-gate-failed', value: fromDecimal(312.5), bar: rat(300), withheld: true }, 'ru'),
+    ).toBe('премия не начислена: среднее время обработки 312,5 с > 300 с');
   });
 
   it('speaks Kazakh', () => {
-    expect(reasonText({ code: 'rating-gate-not-applied', ratings: 3, min: 10 }, 'kk')).toBe('баға шегі қолданылмады: 3 баға < 10');
+    expect(reasonText({ code: 'rating-gate-not-applied', ratings: 3, min: 10 }, 'kk')).toBe(
+      'баға шегі қолданылмады: 3 баға < 10',
+    );
     expect(reasonText({ code: 'part-time', contractHours: fromDecimal(37.5), fullTimeHours: rat(40) }, 'kk')).toBe(
       'толық емес ставка: аптасына 37,5 сағ, толық ставка 40 сағ',
     );

@@ -17,7 +17,12 @@ export type PayReason =
   | { code: 'rating-gate-not-applied'; ratings: number; min: number }
   | { code: 'bonus-paid'; excess: number }
   | { code: 'no-excess'; handled: number; norm: number }
-  | { code: 'hours-gate-failed' | 'rating-gate-failed' | 'aht-gate-failed'; value: Rational; bar: Rational; withheld: boolean };
+  | {
+      code: 'hours-gate-failed' | 'rating-gate-failed' | 'aht-gate-failed';
+      value: Rational;
+      bar: Rational;
+      withheld: boolean;
+    };
 
 type Plural = [one: string, few: string, many: string];
 

@@ -32,8 +32,17 @@ describe('payRun on the production calendar', () => {
     // worked 18 of 20; norm = 60 × 18 = 1080; 1000 calls → prorated:
     // full = 25 000 000 × 18/20 = 22 500 000; × 1000/1080 = 20 833 333.33 → 20 833 333
     // (minimum 8 500 000 × 18/20 = 7 650 000 is lower). hours_norm = 40 × 20 / 5 = 160.
-    const run = payRun('2025-01', [facts({ worked_days: 18, handled: 1000, handle_seconds: 250_000, productive_seconds: 150 * H })], RULE_2025);
-    expect(run.operators[0]).toMatchObject({ norm_calls: 1080, hours_norm: 160, guaranteed_tiyn: 20_833_333, bonus_tiyn: 0 });
+    const run = payRun(
+      '2025-01',
+      [facts({ worked_days: 18, handled: 1000, handle_seconds: 250_000, productive_seconds: 150 * H })],
+      RULE_2025,
+    );
+    expect(run.operators[0]).toMatchObject({
+      norm_calls: 1080,
+      hours_norm: 160,
+      guaranteed_tiyn: 20_833_333,
+      bonus_tiyn: 0,
+    });
     expect(run.operators[0].reasons).toContain('worked 18 of 20 working days');
   });
 
@@ -42,11 +51,24 @@ describe('payRun on the production calendar', () => {
     expect(operatorWorkingDays('2026-02', '2026-02-16')).toBe(10);
     const run = payRun(
       '2026-02',
-      [facts({ hired_at: '2026-02-16', worked_days: 10, handled: 650, handle_seconds: 650 * 250, productive_seconds: 80 * H })],
+      [
+        facts({
+          hired_at: '2026-02-16',
+          worked_days: 10,
+          handled: 650,
+          handle_seconds: 650 * 250,
+          productive_seconds: 80 * H,
+        }),
+      ],
       DEFAULT_PAY_CONFIG,
     );
     // norm 600, excess 50 → bonus 750 000; hours_norm = 40 × 10 / 5 = 80.
-    expect(run.operators[0]).toMatchObject({ hours_norm: 80, guaranteed_tiyn: 25_000_000, bonus_tiyn: 750_000, total_tiyn: 25_750_000 });
+    expect(run.operators[0]).toMatchObject({
+      hours_norm: 80,
+      guaranteed_tiyn: 25_000_000,
+      bonus_tiyn: 750_000,
+      total_tiyn: 25_750_000,
+    });
     expect(operatorWorkingDays('2026-02', '2025-06-01')).toBe(20); // hired before: whole month
     expect(operatorWorkingDays('2026-02', '2026-02-01')).toBe(20);
   });
@@ -55,13 +77,27 @@ describe('payRun on the production calendar', () => {
     const t = workedTime([], '2026-03', { paidPauseReasons: [], handledCallDates: ['2026-03-02', '2026-03-03'] });
     const run = payRun(
       '2026-03',
-      [facts({ worked_days: t.worked_days, productive_seconds: t.productive_seconds, worked_days_source: t.source, handled: 130, handle_seconds: 130 * 200 })],
+      [
+        facts({
+          worked_days: t.worked_days,
+          productive_seconds: t.productive_seconds,
+          worked_days_source: t.source,
+          handled: 130,
+          handle_seconds: 130 * 200,
+        }),
+      ],
       DEFAULT_PAY_CONFIG,
       { lang: 'en' },
     );
     // norm = 60 × 2 = 120; guaranteed = 25 000 000 × 2/18 = 2 777 777.78 → 2 777 778; excess 10 but the
     // hours gate fails (0 h < 40 × 18 / 5 = 144 h).
-    expect(run.operators[0]).toMatchObject({ worked_days: 2, norm_calls: 120, excess_calls: 10, guaranteed_tiyn: 2_777_778, bonus_tiyn: 0 });
+    expect(run.operators[0]).toMatchObject({
+      worked_days: 2,
+      norm_calls: 120,
+      excess_calls: 10,
+      guaranteed_tiyn: 2_777_778,
+      bonus_tiyn: 0,
+    });
     expect(run.operators[0].reasons).toEqual([
       'no agent events this month: worked days are the dates of handled calls',
       'worked 2 of 18 working days',
@@ -72,7 +108,9 @@ describe('payRun on the production calendar', () => {
   });
 
   it('throws when no rule set is in force', () => {
-    expect(() => payRun('2025-12', [], DEFAULT_PAY_CONFIG)).toThrow('no pay rule in force on 2025-12-01; the earliest starts 2026-01-01');
+    expect(() => payRun('2025-12', [], DEFAULT_PAY_CONFIG)).toThrow(
+      'no pay rule in force on 2025-12-01; the earliest starts 2026-01-01',
+    );
   });
 });
 
@@ -101,15 +139,32 @@ describe('what-if', () => {
   ];
 
   it('shows the difference of a draft rule set per operator and in total', () => {
-    const draft: PayConfig = { ...DEFAULT_PAY_CONFIG, rules: [{ ...DEFAULT_PAY_RULE, per_call_tiyn: 20_000, daily_norm_calls: 55 }] };
+    const draft: PayConfig = {
+      ...DEFAULT_PAY_CONFIG,
+      rules: [{ ...DEFAULT_PAY_RULE, per_call_tiyn: 20_000, daily_norm_calls: 55 }],
+    };
     // Current: a1 25 000 000 + 140 × 15 000 = 27 100 000; a2 25 000 000 × 1100/1200 = 22 916 666.67 → 22 916 667.
     // Draft: norm 55 × 20 = 1100. a1 25 000 000 + 240 × 20 000 = 29 800 000; a2 exactly at the norm: 25 000 000.
     const d = whatIfPayRun(month, team, DEFAULT_PAY_CONFIG, draft);
     expect(d).toEqual({
       month,
       operators: [
-        { agent_id: 'a1', base_total_tiyn: 27_100_000, draft_total_tiyn: 29_800_000, guaranteed_diff_tiyn: 0, bonus_diff_tiyn: 2_700_000, total_diff_tiyn: 2_700_000 },
-        { agent_id: 'a2', base_total_tiyn: 22_916_667, draft_total_tiyn: 25_000_000, guaranteed_diff_tiyn: 2_083_333, bonus_diff_tiyn: 0, total_diff_tiyn: 2_083_333 },
+        {
+          agent_id: 'a1',
+          base_total_tiyn: 27_100_000,
+          draft_total_tiyn: 29_800_000,
+          guaranteed_diff_tiyn: 0,
+          bonus_diff_tiyn: 2_700_000,
+          total_diff_tiyn: 2_700_000,
+        },
+        {
+          agent_id: 'a2',
+          base_total_tiyn: 22_916_667,
+          draft_total_tiyn: 25_000_000,
+          guaranteed_diff_tiyn: 2_083_333,
+          bonus_diff_tiyn: 0,
+          total_diff_tiyn: 2_083_333,
+        },
       ],
       base_total_tiyn: 50_016_667,
       draft_total_tiyn: 54_800_000,

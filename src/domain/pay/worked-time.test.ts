@@ -35,7 +35,13 @@ describe('workedTime', () => {
       logged_in_seconds: 9 * H,
       source: 'agent_events',
       days: [
-        { date: '2025-02-03', logged_in_seconds: 9 * H, paid_pause_seconds: H, unpaid_pause_seconds: H, productive_seconds: 8 * H },
+        {
+          date: '2025-02-03',
+          logged_in_seconds: 9 * H,
+          paid_pause_seconds: H,
+          unpaid_pause_seconds: H,
+          productive_seconds: 8 * H,
+        },
       ],
     });
   });
@@ -43,7 +49,11 @@ describe('workedTime', () => {
   it('a session without logout closes at the end of its local day', () => {
     // Login 09:00 on 3 Feb, next login 09:00 on 4 Feb: the first closes at local midnight (15 h).
     const t = workedTime(
-      [ev('2025-02-03T09:00+05:00', 'login'), ev('2025-02-04T09:00+05:00', 'login'), ev('2025-02-04T17:00+05:00', 'logout')],
+      [
+        ev('2025-02-03T09:00+05:00', 'login'),
+        ev('2025-02-04T09:00+05:00', 'login'),
+        ev('2025-02-04T17:00+05:00', 'logout'),
+      ],
       '2025-02',
       { paidPauseReasons: PAID },
     );
@@ -56,7 +66,11 @@ describe('workedTime', () => {
   it('a session without logout closes at the next login the same day', () => {
     // 09:00 login, 11:00 login again (2 h), logout 18:00 (7 h): 9 h, one worked day.
     const t = workedTime(
-      [ev('2025-02-03T09:00+05:00', 'login'), ev('2025-02-03T11:00+05:00', 'login'), ev('2025-02-03T18:00+05:00', 'logout')],
+      [
+        ev('2025-02-03T09:00+05:00', 'login'),
+        ev('2025-02-03T11:00+05:00', 'login'),
+        ev('2025-02-03T18:00+05:00', 'logout'),
+      ],
       '2025-02',
       { paidPauseReasons: PAID },
     );
@@ -78,14 +92,22 @@ describe('workedTime', () => {
       '2025-02',
       { paidPauseReasons: PAID },
     );
-    expect(t.days[0]).toMatchObject({ paid_pause_seconds: 0.5 * H, unpaid_pause_seconds: 1.5 * H, productive_seconds: 7.5 * H });
+    expect(t.days[0]).toMatchObject({
+      paid_pause_seconds: 0.5 * H,
+      unpaid_pause_seconds: 1.5 * H,
+      productive_seconds: 7.5 * H,
+    });
   });
 
   it('a pause left open in a session without logout ends at local midnight', () => {
     // Login 20:00, pause 22:00 (no unpause, no logout): session and pause end at 24:00 → 2 h productive.
-    const t = workedTime([ev('2025-02-03T20:00+05:00', 'login'), ev('2025-02-03T22:00+05:00', 'pause', 'break')], '2025-02', {
-      paidPauseReasons: PAID,
-    });
+    const t = workedTime(
+      [ev('2025-02-03T20:00+05:00', 'login'), ev('2025-02-03T22:00+05:00', 'pause', 'break')],
+      '2025-02',
+      {
+        paidPauseReasons: PAID,
+      },
+    );
     expect([t.logged_in_seconds, t.productive_seconds]).toEqual([4 * H, 2 * H]);
   });
 
@@ -101,7 +123,9 @@ describe('workedTime', () => {
   });
 
   it('dates are local: 20:00 UTC is the next day in Almaty', () => {
-    const t = workedTime([ev('2025-02-03T20:00Z', 'login'), ev('2025-02-03T22:00Z', 'logout')], '2025-02', { paidPauseReasons: PAID });
+    const t = workedTime([ev('2025-02-03T20:00Z', 'login'), ev('2025-02-03T22:00Z', 'logout')], '2025-02', {
+      paidPauseReasons: PAID,
+    });
     expect(t.worked_dates).toEqual(['2025-02-04']);
     const utc = workedTime([ev('2025-02-03T20:00Z', 'login'), ev('2025-02-03T22:00Z', 'logout')], '2025-02', {
       paidPauseReasons: PAID,
@@ -113,7 +137,13 @@ describe('workedTime', () => {
   it('a session crossing into the month counts only its part inside the month', () => {
     const events = [ev('2025-01-31T22:00+05:00', 'login'), ev('2025-02-01T02:00+05:00', 'logout')];
     expect(workedTime(events, '2025-02', { paidPauseReasons: PAID }).days).toEqual([
-      { date: '2025-02-01', logged_in_seconds: 2 * H, paid_pause_seconds: 0, unpaid_pause_seconds: 0, productive_seconds: 2 * H },
+      {
+        date: '2025-02-01',
+        logged_in_seconds: 2 * H,
+        paid_pause_seconds: 0,
+        unpaid_pause_seconds: 0,
+        productive_seconds: 2 * H,
+      },
     ]);
     expect(workedTime(events, '2025-01', { paidPauseReasons: PAID }).worked_dates).toEqual(['2025-01-31']);
   });
@@ -141,9 +171,13 @@ describe('workedTime', () => {
   });
 
   it('keeps milliseconds', () => {
-    const t = workedTime([ev('2025-02-03T09:00:00.000+05:00', 'login'), ev('2025-02-03T09:00:01.234+05:00', 'logout')], '2025-02', {
-      paidPauseReasons: PAID,
-    });
+    const t = workedTime(
+      [ev('2025-02-03T09:00:00.000+05:00', 'login'), ev('2025-02-03T09:00:01.234+05:00', 'logout')],
+      '2025-02',
+      {
+        paidPauseReasons: PAID,
+      },
+    );
     expect(t.productive_seconds).toBe(1.234);
   });
 
@@ -163,7 +197,10 @@ describe('workedTime', () => {
   });
 
   it('events only outside sessions still count as agent events: no worked days', () => {
-    const t = workedTime([ev('2025-02-03T18:00+05:00', 'logout')], '2025-02', { paidPauseReasons: PAID, handledCallDates: ['2025-02-03'] });
+    const t = workedTime([ev('2025-02-03T18:00+05:00', 'logout')], '2025-02', {
+      paidPauseReasons: PAID,
+      handledCallDates: ['2025-02-03'],
+    });
     expect([t.source, t.worked_days]).toEqual(['agent_events', 0]);
   });
 

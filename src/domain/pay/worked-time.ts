@@ -124,7 +124,8 @@ function sessionsOf(events: readonly AgentStateEvent[], days: LocalDays): { sess
     let open: { start: number; reason: string } | null = null;
     for (const e of session.events) {
       if (e.atMs > end) break;
-      if (open && (e.state === 'unpause' || e.state === 'pause')) pauses.push({ start: open.start, end: e.atMs, reason: open.reason });
+      if (open && (e.state === 'unpause' || e.state === 'pause'))
+        pauses.push({ start: open.start, end: e.atMs, reason: open.reason });
       if (e.state === 'pause') open = { start: e.atMs, reason: e.reason };
       else if (e.state === 'unpause') open = null;
     }
@@ -186,7 +187,14 @@ export function workedTime(events: readonly AgentStateEvent[], month: string, op
       if (d >= first && d <= last) dates.add(d);
     }
     const worked = [...dates].sort();
-    return { worked_days: worked.length, worked_dates: worked, productive_seconds: 0, logged_in_seconds: 0, source: 'handled_calls', days: [] };
+    return {
+      worked_days: worked.length,
+      worked_dates: worked,
+      productive_seconds: 0,
+      logged_in_seconds: 0,
+      source: 'handled_calls',
+      days: [],
+    };
   }
 
   const paid = new Set(options.paidPauseReasons);

@@ -47,10 +47,22 @@ export interface AssignResult {
   fixedSkill: Map<Assignment, string | null>;
 }
 
-export function assignOperators(problem: Problem, plan: ShiftPlan, columns: ShiftColumns, reservations: Reservation[] = []): AssignResult {
+export function assignOperators(
+  problem: Problem,
+  plan: ShiftPlan,
+  columns: ShiftColumns,
+  reservations: Reservation[] = [],
+): AssignResult {
   const { rules } = problem.input.settings;
   const prefs = new Map(problem.input.settings.preferences.map((p) => [p.agent_id, p]));
-  const states: State[] = problem.operators.map((op) => ({ op, tour: null, offRun: -1, days: problem.dates.map(() => null), hours: 0, lates: 0 }));
+  const states: State[] = problem.operators.map((op) => ({
+    op,
+    tour: null,
+    offRun: -1,
+    days: problem.dates.map(() => null),
+    hours: 0,
+    lates: 0,
+  }));
   const weekdays = problem.dates.map(isoWeekdayOf);
   const m = rules.min_consecutive_days_off;
   const inRun = (r: number, d: number) => r >= 0 && d >= r && d < r + m;
@@ -85,7 +97,8 @@ export function assignOperators(problem: Problem, plan: ShiftPlan, columns: Shif
     const n = plan.counts[i];
     if (n === 0) return;
     const tpl = problem.templates[x.t];
-    for (const starts of breakPlan(tpl, plan.breakWeights[i], n)) slots.push({ d: x.d, g: x.g, k: x.k, tpl, breakStarts: starts });
+    for (const starts of breakPlan(tpl, plan.breakWeights[i], n))
+      slots.push({ d: x.d, g: x.g, k: x.k, tpl, breakStarts: starts });
   });
   // Tightest days first: the most shifts per operator whose day-off run leaves the day working.
   const tightness = problem.dates.map((_, d) => {
@@ -93,9 +106,17 @@ export function assignOperators(problem: Problem, plan: ShiftPlan, columns: Shif
     const free = states.filter((s) => s.op.available[d] && !inRun(s.offRun, d)).length;
     return shifts / Math.max(1, free);
   });
-  slots.sort((a, b) => tightness[b.d] - tightness[a.d] || a.d - b.d || b.tpl.paidMinutes - a.tpl.paidMinutes || b.tpl.endMin - a.tpl.endMin);
+  slots.sort(
+    (a, b) =>
+      tightness[b.d] - tightness[a.d] ||
+      a.d - b.d ||
+      b.tpl.paidMinutes - a.tpl.paidMinutes ||
+      b.tpl.endMin - a.tpl.endMin,
+  );
 
-  const shortestPaid = problem.operators.map((o) => Math.min(...o.templates.map((t) => problem.templates[t].paidMinutes / 60)));
+  const shortestPaid = problem.operators.map((o) =>
+    Math.min(...o.templates.map((t) => problem.templates[t].paidMinutes / 60)),
+  );
   const close = minutesOf(problem.input.settings.opening.to);
   const open = minutesOf(problem.input.settings.opening.from);
   let useTours = true;
@@ -109,11 +130,19 @@ export function assignOperators(problem: Problem, plan: ShiftPlan, columns: Shif
     if (prev && 1440 - prev.endMin + tpl.startMin < rest) return false;
     const next = s.days[d + 1];
     if (next && 1440 - tpl.endMin + next.startMin < rest) return false;
-    return problem.dates.length < 7 || hasOffRun(s.days.map((a, e) => a !== null || e === d), m);
+    return (
+      problem.dates.length < 7 ||
+      hasOffRun(
+        s.days.map((a, e) => a !== null || e === d),
+        m,
+      )
+    );
   };
   const score = (s: State, slot: Slot, foreign: boolean): number => {
     const { d, tpl } = slot;
-    const daysLeft = problem.dates.filter((_, e) => e >= d && !s.days[e] && s.op.available[e] && !inRun(s.offRun, e)).length;
+    const daysLeft = problem.dates.filter(
+      (_, e) => e >= d && !s.days[e] && s.op.available[e] && !inRun(s.offRun, e),
+    ).length;
     let v = ((s.op.minHours - s.hours) / Math.max(1, daysLeft)) * 10;
     // Keep hours for the other working days of the run: the shortest shift this operator may work.
     const budget = s.op.maxHours - s.hours - tpl.paidMinutes / 60;
@@ -125,7 +154,12 @@ export function assignOperators(problem: Problem, plan: ShiftPlan, columns: Shif
     if (p?.shifts === 'early') v += tpl.startMin <= open + 60 ? 2 : -2;
     if (p?.days_off?.includes(weekdays[d])) v -= 4;
     if (p?.weekends_off && weekdays[d] >= 6) v -= 4;
-    if (reservations.some((r) => r.d === d && r.department === s.op.department && tpl.startMin <= r.startMin && tpl.endMin >= r.endMin)) v += 3;
+    if (
+      reservations.some(
+        (r) => r.d === d && r.department === s.op.department && tpl.startMin <= r.startMin && tpl.endMin >= r.endMin,
+      )
+    )
+      v += 3;
     return foreign ? v - 5 : v;
   };
 
@@ -149,7 +183,8 @@ export function assignOperators(problem: Problem, plan: ShiftPlan, columns: Shif
     }
     if (!pick) {
       // Anyone else who speaks the slot's languages and may work its template.
-      for (const s of states) if (s.op.group !== slot.g && pool.every((k) => problem.pools[s.op.pool].includes(k))) consider(s, true);
+      for (const s of states)
+        if (s.op.group !== slot.g && pool.every((k) => problem.pools[s.op.pool].includes(k))) consider(s, true);
     }
     useTours = true;
     const chosen = pick as State | null;
@@ -173,11 +208,17 @@ export function assignOperators(problem: Problem, plan: ShiftPlan, columns: Shif
       startMin: slot.tpl.startMin,
       endMin: slot.tpl.endMin,
       skill: problem.skills[slot.k],
-      breaks: slot.tpl.breaks.map((w, k) => ({ kind: w.kind, paid: w.paid, startMin: slot.breakStarts[k], endMin: slot.breakStarts[k] + w.minutes })),
+      breaks: slot.tpl.breaks.map((w, k) => ({
+        kind: w.kind,
+        paid: w.paid,
+        startMin: slot.breakStarts[k],
+        endMin: slot.breakStarts[k] + w.minutes,
+      })),
       activities: [],
     };
     fixedSkill.set(a, a.skill);
-    if (chosen.tour?.has(slot.tpl.rule)) chosen.tour.set(slot.tpl.rule, Math.max(0, chosen.tour.get(slot.tpl.rule)! - 1));
+    if (chosen.tour?.has(slot.tpl.rule))
+      chosen.tour.set(slot.tpl.rule, Math.max(0, chosen.tour.get(slot.tpl.rule)! - 1));
     chosen.days[slot.d] = a;
     chosen.hours += slot.tpl.paidMinutes / 60;
     if (slot.tpl.endMin >= close - 60) chosen.lates++;

@@ -28,7 +28,10 @@ export function roundCounts(weights: number[], n: number): number[] {
 export function breakPlan(tpl: ShiftTemplate, weights: Array<Array<[number, number]>>, n: number): number[][] {
   const perBreak = tpl.breaks.map((_, k) => {
     const w = weights[k] ?? [];
-    const counts = roundCounts(w.map(([, v]) => v), n);
+    const counts = roundCounts(
+      w.map(([, v]) => v),
+      n,
+    );
     return w.flatMap(([b], i) => new Array<number>(counts[i]).fill(b));
   });
   return Array.from({ length: n }, (_, i) => perBreak.map((starts) => starts[i]));
@@ -62,7 +65,8 @@ export function refineBreaks(problem: Problem, assignments: Assignment[], schedu
       tpl.breaks.forEach((w, j) => {
         const cur = a.breaks[j];
         if (!cur) return;
-        const slots = (s: number) => Array.from({ length: Math.ceil(w.minutes / step) }, (_, i) => Math.floor(s / step) + i);
+        const slots = (s: number) =>
+          Array.from({ length: Math.ceil(w.minutes / step) }, (_, i) => Math.floor(s / step) + i);
         for (const s of slots(cur.startMin)) sch[s]++;
         let best = cur.startMin;
         let bestScore = -Infinity;

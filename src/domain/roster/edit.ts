@@ -7,7 +7,13 @@ import type { RosterSettings } from './settings.ts';
 import type { RosterAssignmentJson } from './validate.ts';
 import { hhmm, minutesOf } from './time.ts';
 
-export function editShift(a: RosterAssignmentJson, start: string, end: string, settings: RosterSettings, intervalMinutes: number): RosterAssignmentJson {
+export function editShift(
+  a: RosterAssignmentJson,
+  start: string,
+  end: string,
+  settings: RosterSettings,
+  intervalMinutes: number,
+): RosterAssignmentJson {
   const s = minutesOf(start);
   const e = minutesOf(end);
   const rule = settings.shifts.find((r) => Math.round(r.hours * 60) === e - s);

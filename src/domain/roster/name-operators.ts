@@ -17,6 +17,7 @@ export async function nameOperators(
   reservations: Reservation[] = [],
 ): Promise<NamedResult & { namedBy: 'mip' | 'greedy' }> {
   const days = await allGroupDays(problem, plan, columns, solver, reservations);
-  if (days.some((g) => g.unfilled < 0)) return { ...assignOperators(problem, plan, columns, reservations), namedBy: 'greedy' };
+  if (days.some((g) => g.unfilled < 0))
+    return { ...assignOperators(problem, plan, columns, reservations), namedBy: 'greedy' };
   return { ...assignStarts(problem, plan, columns, days, reservations), namedBy: 'mip' };
 }

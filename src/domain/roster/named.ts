@@ -37,7 +37,12 @@ const PREFERENCE = 0.5;
 const FREE_WEEKS_SECONDS = 4;
 
 /** Planned shifts per (day, rule) of group g. */
-export function plannedByRule(problem: Problem, plan: ShiftPlan, columns: ShiftColumns, g: number): Map<number, number>[] {
+export function plannedByRule(
+  problem: Problem,
+  plan: ShiftPlan,
+  columns: ShiftColumns,
+  g: number,
+): Map<number, number>[] {
   const out = problem.dates.map(() => new Map<number, number>());
   columns.x.forEach((x, i) => {
     if (x.g !== g || plan.counts[i] === 0) return;
@@ -101,7 +106,12 @@ export async function groupDays(
         y[i][d].set(r, c);
         fill[d].set(r, [...(fill[d].get(r) ?? []), [c, 1]]);
       }
-      if (y[i][d].size > 1) m.row([...y[i][d].values()].map((c): [number, number] => [c, 1]), -Infinity, 1);
+      if (y[i][d].size > 1)
+        m.row(
+          [...y[i][d].values()].map((c): [number, number] => [c, 1]),
+          -Infinity,
+          1,
+        );
     });
     if (free) {
       const all: Array<[number, number]> = [];
@@ -129,7 +139,11 @@ export async function groupDays(
     if (runs.length === 0) return;
     const off = runs.map((q) => [q, m.col(0, 0, 1, true)]);
     offCols[i] = off;
-    m.row(off.map(([, c]): [number, number] => [c, 1]), 1, Infinity);
+    m.row(
+      off.map(([, c]): [number, number] => [c, 1]),
+      1,
+      Infinity,
+    );
     problem.dates.forEach((_, d) => {
       const terms: Array<[number, number]> = [...y[i][d].values()].map((c): [number, number] => [c, 1]);
       for (const [q, c] of off) if (d >= q && d < q + m0) terms.push([c, 1]);
@@ -148,18 +162,39 @@ export async function groupDays(
   const work = members.map(() => problem.dates.map(() => -1));
   if (m.numCols === 0) return { g, work, members, unfilled: 0, status: 'optimal', objective: 0 };
   const model = m.build();
-  const start = from ? startFrom(from.work, y, shortCols, offCols, unfilledAt, paid, members.map((o) => problem.operators[o].minHours), model.numCols, m0) : undefined;
+  const start = from
+    ? startFrom(
+        from.work,
+        y,
+        shortCols,
+        offCols,
+        unfilledAt,
+        paid,
+        members.map((o) => problem.operators[o].minHours),
+        model.numCols,
+        m0,
+      )
+    : undefined;
   const res = await solver(model, { timeLimitSeconds, mipRelGap: 1e-4, randomSeed: 0, start });
   if (!res.values) return { g, work, members, unfilled: -1, status: res.status, objective: Infinity };
-  members.forEach((_, i) => problem.dates.forEach((_, d) => {
-    for (const [r, c] of y[i][d]) if (res.values![c] > 0.5) work[i][d] = r;
-  }));
+  members.forEach((_, i) =>
+    problem.dates.forEach((_, d) => {
+      for (const [r, c] of y[i][d]) if (res.values![c] > 0.5) work[i][d] = r;
+    }),
+  );
   const unfilled = Math.round(unfilledCols.reduce((s, c) => s + res.values![c], 0));
   return { g, work, members, unfilled, status: res.status, objective: res.objective ?? Infinity };
 }
 
 /** Every group's days, at most `parallel` solves at a time (one worker per core). */
-export async function allGroupDays(problem: Problem, plan: ShiftPlan, columns: ShiftColumns, solver: Solver, reservations: Reservation[] = [], parallel = 2): Promise<GroupDays[]> {
+export async function allGroupDays(
+  problem: Problem,
+  plan: ShiftPlan,
+  columns: ShiftColumns,
+  solver: Solver,
+  reservations: Reservation[] = [],
+  parallel = 2,
+): Promise<GroupDays[]> {
   const out: GroupDays[] = [];
   let next = 0;
   const lane = async () => {
@@ -170,7 +205,11 @@ export async function allGroupDays(problem: Problem, plan: ShiftPlan, columns: S
       if (fixed.unfilled === 0) continue;
       // The plan's tours do not split into this group's weeks: let each operator work any legal
       // week instead (slower to prove, so a short limit; kept only when it costs less).
-      const free = await groupDays(problem, plan, columns, g, solver, reservations, { free: true, timeLimitSeconds: FREE_WEEKS_SECONDS, from: fixed });
+      const free = await groupDays(problem, plan, columns, g, solver, reservations, {
+        free: true,
+        timeLimitSeconds: FREE_WEEKS_SECONDS,
+        from: fixed,
+      });
       if (free.unfilled >= 0 && free.objective < fixed.objective - 1e-6) out[g] = free;
     }
   };

@@ -59,7 +59,9 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
   const started = Date.now();
   const problem = prepareProblem(input);
   const required = options.reserved
-    ? problem.required.map((day, d) => day.map((row, k) => row.map((v, s) => v + (options.reserved![d]?.[k]?.[s] ?? 0))))
+    ? problem.required.map((day, d) =>
+        day.map((row, k) => row.map((v, s) => v + (options.reserved![d]?.[k]?.[s] ?? 0))),
+      )
     : problem.required;
   const sm = buildShiftModel(problem, required);
   const { solver } = options;
@@ -78,11 +80,20 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
     // instead, so the planner still gets a legal roster; its optimum is the lower bound.
     const lp = await planSolver(sm.model, { ...solveOptions, relaxation: true });
     if (lp.values) {
-      res = { ...lp, status: 'time_limit', seconds: res.seconds + lp.seconds, peakRssBytes: Math.max(res.peakRssBytes ?? 0, lp.peakRssBytes ?? 0) || undefined };
+      res = {
+        ...lp,
+        status: 'time_limit',
+        seconds: res.seconds + lp.seconds,
+        peakRssBytes: Math.max(res.peakRssBytes ?? 0, lp.peakRssBytes ?? 0) || undefined,
+      };
       rounded = true;
     }
   }
-  const model = { columns: sm.model.numCols, integers: sm.model.integrality.reduce((a, b) => a + b, 0), rows: sm.model.rowLower.length };
+  const model = {
+    columns: sm.model.numCols,
+    integers: sm.model.integrality.reduce((a, b) => a + b, 0),
+    rows: sm.model.rowLower.length,
+  };
   const base = {
     solveSeconds: res.seconds,
     peakRssBytes: res.peakRssBytes ?? null,
@@ -104,7 +115,12 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
       coverage: coverageRows(problem, none),
       shortfalls: [
         ...problem.excluded,
-        { kind: 'rule_slack', amount: 0, unit: 'shifts', message: `the shift plan found no solution (${res.status}${res.message ? `: ${res.message}` : ''}); raise roster.solver.time_limit_s` },
+        {
+          kind: 'rule_slack',
+          amount: 0,
+          unit: 'shifts',
+          message: `the shift plan found no solution (${res.status}${res.message ? `: ${res.message}` : ''}); raise roster.solver.time_limit_s`,
+        },
         ...underCover(problem, none),
       ],
     };
@@ -112,11 +128,34 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
   const plan = decodeShiftPlan(sm, res.values, rounded ? Math.floor : Math.round);
   const status = res.status === 'optimal' ? 'optimal' : 'feasible';
   if (options.planOnly) {
-    return { ...base, status, objective: res.objective, gap: gapOf(res.objective, res.bound), totalSeconds: (Date.now() - started) / 1000, plan, assignments: [], coverage: [], shortfalls: [] };
+    return {
+      ...base,
+      status,
+      objective: res.objective,
+      gap: gapOf(res.objective, res.bound),
+      totalSeconds: (Date.now() - started) / 1000,
+      plan,
+      assignments: [],
+      coverage: [],
+      shortfalls: [],
+    };
   }
-  const { assignments, unfilled, fixedSkill, namedBy } = await nameOperators(problem, plan, sm.columns, solver, options.reservations);
-  let scheduled = scheduledGrid(problem, assignments.filter((a) => fixedSkill.get(a) !== null));
-  chooseSkills(problem, assignments.filter((a) => fixedSkill.get(a) === null), scheduled);
+  const { assignments, unfilled, fixedSkill, namedBy } = await nameOperators(
+    problem,
+    plan,
+    sm.columns,
+    solver,
+    options.reservations,
+  );
+  let scheduled = scheduledGrid(
+    problem,
+    assignments.filter((a) => fixedSkill.get(a) !== null),
+  );
+  chooseSkills(
+    problem,
+    assignments.filter((a) => fixedSkill.get(a) === null),
+    scheduled,
+  );
   scheduled = scheduledGrid(problem, assignments);
   refineBreaks(problem, assignments, scheduled, 1);
   addShifts(problem, assignments, scheduled);
@@ -126,9 +165,21 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
   refineBreaks(problem, assignments, scheduled, 2);
   scheduled = scheduledGrid(problem, assignments);
   const objective = rosterCost(problem, assignments, scheduled);
-  const shortfalls: Shortfall[] = [...problem.excluded, ...unfilled, ...underCover(problem, scheduled), ...hoursBelowContract(problem, assignments), ...activityShortfalls];
+  const shortfalls: Shortfall[] = [
+    ...problem.excluded,
+    ...unfilled,
+    ...underCover(problem, scheduled),
+    ...hoursBelowContract(problem, assignments),
+    ...activityShortfalls,
+  ];
   if (rounded) {
-    shortfalls.push({ kind: 'rule_slack', amount: 0, unit: 'shifts', message: 'the shift-mix MIP found no solution within the time limit; the plan is its LP relaxation rounded down (raise roster.solver.time_limit_s)' });
+    shortfalls.push({
+      kind: 'rule_slack',
+      amount: 0,
+      unit: 'shifts',
+      message:
+        'the shift-mix MIP found no solution within the time limit; the plan is its LP relaxation rounded down (raise roster.solver.time_limit_s)',
+    });
   }
   if (plan.hoursShort > 1e-6) {
     shortfalls.push({

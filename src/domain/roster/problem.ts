@@ -62,7 +62,8 @@ export interface Problem {
 
 export function prepareProblem(input: RosterInput): Problem {
   const { dates, intervalMinutes, settings } = input;
-  if (!(intervalMinutes > 0 && 1440 % intervalMinutes === 0)) throw new RangeError(`interval minutes must divide a day, got ${intervalMinutes}`);
+  if (!(intervalMinutes > 0 && 1440 % intervalMinutes === 0))
+    throw new RangeError(`interval minutes must divide a day, got ${intervalMinutes}`);
   const slotsPerDay = 1440 / intervalMinutes;
   const skills = [...new Set(input.requirement.map((r) => r.skill))].sort();
   const dayIndex = new Map(dates.map((d, i) => [d, i]));
@@ -85,8 +86,17 @@ export function prepareProblem(input: RosterInput): Problem {
     const spoken = skills.map((s, k) => (op.languages.includes(s) ? k : -1)).filter((k) => k >= 0);
     const allowed = templatesFor(templates, settings, op.contract_hours_week);
     if (spoken.length === 0 || allowed.length === 0) {
-      const why = spoken.length === 0 ? `speaks none of ${skills.join(', ')}` : `no shift template fits a ${op.contract_hours_week}-hour contract`;
-      excluded.push({ kind: 'no_operators', agent_id: op.agent_id, amount: 1, unit: 'operators', message: `${op.agent_id} is not rostered: ${why}` });
+      const why =
+        spoken.length === 0
+          ? `speaks none of ${skills.join(', ')}`
+          : `no shift template fits a ${op.contract_hours_week}-hour contract`;
+      excluded.push({
+        kind: 'no_operators',
+        agent_id: op.agent_id,
+        amount: 1,
+        unit: 'operators',
+        message: `${op.agent_id} is not rostered: ${why}`,
+      });
       continue;
     }
     const poolKey = spoken.join(',');
@@ -97,7 +107,11 @@ export function prepareProblem(input: RosterInput): Problem {
     const minHours = Math.max(0, op.contract_hours_week - settings.rules.hours_below_contract) * share;
     const maxHours = op.contract_hours_week + settings.rules.hours_above_contract;
     const groupKey = `${pool}|${allowed.join(',')}|${op.contract_hours_week}|${available.map(Number).join('')}`;
-    if (!groupKeys.has(groupKey)) groupKeys.set(groupKey, groups.push({ pool, templates: allowed, members: [], minHours, maxHours, available }) - 1);
+    if (!groupKeys.has(groupKey))
+      groupKeys.set(
+        groupKey,
+        groups.push({ pool, templates: allowed, members: [], minHours, maxHours, available }) - 1,
+      );
     const group = groupKeys.get(groupKey)!;
     const index = operators.length;
     groups[group].members.push(index);

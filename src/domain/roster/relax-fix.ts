@@ -31,7 +31,8 @@ export function relaxAndFix(base: Solver): Solver {
     const seconds = (Date.now() - started) / 1000;
     const peakRssBytes = Math.max(lp.peakRssBytes ?? 0, mip.peakRssBytes ?? 0) || undefined;
     // No integer solution in time: hand back the LP optimum (to be rounded) rather than nothing.
-    if (!mip.values || mip.objective === null) return { ...lp, status: 'time_limit', relaxed: true, seconds, peakRssBytes };
+    if (!mip.values || mip.objective === null)
+      return { ...lp, status: 'time_limit', relaxed: true, seconds, peakRssBytes };
     const gap = mip.objective === 0 ? 0 : (mip.objective - lp.objective) / Math.abs(mip.objective);
     const result: SolveResult = {
       status: gap <= options.mipRelGap ? 'optimal' : 'time_limit',

@@ -9,7 +9,14 @@ import type { PreparedOperator, Problem } from './problem.ts';
 import type { Assignment } from './types.ts';
 
 /** May `op`, whose week is `days`, work `tpl` on day d (every hard rule)? */
-export function mayWork(problem: Problem, op: PreparedOperator, days: Array<Assignment | null>, hours: number, d: number, tpl: ShiftTemplate): boolean {
+export function mayWork(
+  problem: Problem,
+  op: PreparedOperator,
+  days: Array<Assignment | null>,
+  hours: number,
+  d: number,
+  tpl: ShiftTemplate,
+): boolean {
   const { rules } = problem.input.settings;
   if (!op.available[d] || days[d] || !op.templates.includes(tpl.id)) return false;
   if (days.filter(Boolean).length >= rules.max_days_per_week) return false;
@@ -19,15 +26,29 @@ export function mayWork(problem: Problem, op: PreparedOperator, days: Array<Assi
   if (prev && 1440 - prev.endMin + tpl.startMin < rest) return false;
   const next = days[d + 1];
   if (next && 1440 - tpl.endMin + next.startMin < rest) return false;
-  return problem.dates.length < 7 || hasOffRun(days.map((a, e) => a !== null || e === d), rules.min_consecutive_days_off);
+  return (
+    problem.dates.length < 7 ||
+    hasOffRun(
+      days.map((a, e) => a !== null || e === d),
+      rules.min_consecutive_days_off,
+    )
+  );
 }
 
 /** Adds cost-lowering shifts; `scheduled` is updated in place. Returns the shifts added. */
-export function addShifts(problem: Problem, assignments: Assignment[], scheduled: number[][][], passes = 3, onlyDay?: number): number {
+export function addShifts(
+  problem: Problem,
+  assignments: Assignment[],
+  scheduled: number[][][],
+  passes = 3,
+  onlyDay?: number,
+): number {
   const c = problem.input.settings.costs;
   const step = problem.intervalMinutes;
   const h = step / 60;
-  const week = new Map<string, Array<Assignment | null>>(problem.operators.map((o) => [o.agent_id, problem.dates.map(() => null)]));
+  const week = new Map<string, Array<Assignment | null>>(
+    problem.operators.map((o) => [o.agent_id, problem.dates.map(() => null)]),
+  );
   const dayOf = new Map(problem.dates.map((d, i) => [d, i]));
   const hours = new Map<string, number>();
   for (const a of assignments) {
@@ -37,7 +58,9 @@ export function addShifts(problem: Problem, assignments: Assignment[], scheduled
   let added = 0;
   for (let pass = 0; pass < passes; pass++) {
     let changed = false;
-    const order = [...problem.operators].sort((a, b) => b.minHours - (hours.get(b.agent_id) ?? 0) - (a.minHours - (hours.get(a.agent_id) ?? 0)));
+    const order = [...problem.operators].sort(
+      (a, b) => b.minHours - (hours.get(b.agent_id) ?? 0) - (a.minHours - (hours.get(a.agent_id) ?? 0)),
+    );
     for (const op of order) {
       const days = week.get(op.agent_id)!;
       const worked = hours.get(op.agent_id) ?? 0;
@@ -78,14 +101,20 @@ export function addShifts(problem: Problem, assignments: Assignment[], scheduled
         startMin: tpl.startMin,
         endMin: tpl.endMin,
         skill: problem.skills[k],
-        breaks: tpl.breaks.map((w, j) => ({ kind: w.kind, paid: w.paid, startMin: breaks[j], endMin: breaks[j] + w.minutes })),
+        breaks: tpl.breaks.map((w, j) => ({
+          kind: w.kind,
+          paid: w.paid,
+          startMin: breaks[j],
+          endMin: breaks[j] + w.minutes,
+        })),
         activities: [],
       };
       assignments.push(a);
       days[d] = a;
       hours.set(op.agent_id, worked + tpl.paidMinutes / 60);
       for (let s = tpl.startMin / step; s < tpl.endMin / step; s++) scheduled[d][k][s]++;
-      for (const b of a.breaks) for (let s = b.startMin / step; s < b.endMin / step; s++) scheduled[d][k][Math.floor(s)]--;
+      for (const b of a.breaks)
+        for (let s = b.startMin / step; s < b.endMin / step; s++) scheduled[d][k][Math.floor(s)]--;
       added++;
       changed = true;
     }

@@ -16,7 +16,9 @@ export function replanDay(result: RosterResult, edit: { agent_id: string; date: 
   if (d < 0) throw new RangeError(`${edit.date} is not in the roster`);
   const problem = {
     ...result.problem,
-    operators: result.problem.operators.map((o) => (o.agent_id === edit.agent_id ? { ...o, available: o.available.map((a, e) => a && e !== d) } : o)),
+    operators: result.problem.operators.map((o) =>
+      o.agent_id === edit.agent_id ? { ...o, available: o.available.map((a, e) => a && e !== d) } : o,
+    ),
   };
   const assignments = result.assignments
     .filter((a) => !(a.agent_id === edit.agent_id && a.date === edit.date))

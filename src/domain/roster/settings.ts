@@ -112,16 +112,34 @@ export const DEFAULT_ROSTER_SETTINGS: RosterSettings = {
   opening: { from: '09:00', to: '21:00' },
   shifts: [
     { hours: 4, contract_hours: PART_TIME, breaks: [breakRule('break', 15, 90, 150)] },
-    { hours: 6, contract_hours: PART_TIME, breaks: [breakRule('break', 15, 60, 120), breakRule('lunch', 30, 150, 240)] },
-    { hours: 8, contract_hours: FULL_TIME, breaks: [breakRule('break', 15, 60, 120), breakRule('lunch', 60, 180, 270), breakRule('break', 15, 345, 405)] },
-    { hours: 9, contract_hours: FULL_TIME, breaks: [breakRule('break', 15, 60, 135), breakRule('lunch', 60, 195, 300), breakRule('break', 15, 390, 450)] },
+    {
+      hours: 6,
+      contract_hours: PART_TIME,
+      breaks: [breakRule('break', 15, 60, 120), breakRule('lunch', 30, 150, 240)],
+    },
+    {
+      hours: 8,
+      contract_hours: FULL_TIME,
+      breaks: [breakRule('break', 15, 60, 120), breakRule('lunch', 60, 180, 270), breakRule('break', 15, 345, 405)],
+    },
+    {
+      hours: 9,
+      contract_hours: FULL_TIME,
+      breaks: [breakRule('break', 15, 60, 135), breakRule('lunch', 60, 195, 300), breakRule('break', 15, 390, 450)],
+    },
     {
       hours: 12,
       contract_hours: FULL_TIME,
       breaks: [breakRule('break', 15, 90, 180), breakRule('lunch', 60, 270, 390), breakRule('break', 15, 480, 570)],
     },
   ],
-  rules: { max_days_per_week: 5, min_rest_hours: 11, min_consecutive_days_off: 2, hours_below_contract: 4, hours_above_contract: 0 },
+  rules: {
+    max_days_per_week: 5,
+    min_rest_hours: 11,
+    min_consecutive_days_off: 2,
+    hours_below_contract: 4,
+    hours_above_contract: 0,
+  },
   costs: {
     paid_hour: 1,
     under_cover_hour: 10,

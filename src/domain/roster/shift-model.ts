@@ -46,14 +46,20 @@ export interface ShiftModel {
   templateRule: number[];
 }
 
-export function buildShiftModel(problem: Problem, required: number[][][], options: { maxSubset?: number } = {}): ShiftModel {
+export function buildShiftModel(
+  problem: Problem,
+  required: number[][][],
+  options: { maxSubset?: number } = {},
+): ShiftModel {
   const { dates, groups, templates, pools, skills, intervalMinutes: step, openSlot, closeSlot } = problem;
   const { costs, rules } = problem.input.settings;
   const hours = step / 60;
   const m = new ModelBuilder();
   const cols: ShiftColumns = { x: [], breaks: [], tours: [], patterns: [], under: [], hoursShort: [], groupShort: [] };
   // onDuty[d][k][slot]: terms of the operators on duty for skill k.
-  const onDuty = dates.map(() => skills.map(() => Array.from({ length: problem.slotsPerDay }, () => new Map<number, number>())));
+  const onDuty = dates.map(() =>
+    skills.map(() => Array.from({ length: problem.slotsPerDay }, () => new Map<number, number>())),
+  );
   const add = (terms: Map<number, number>, c: number, v: number) => terms.set(c, (terms.get(c) ?? 0) + v);
   // Day-off patterns only make sense over a whole week (a shorter horizon cannot hold the rule).
   const runs = dates.length >= 7 ? offRuns(dates.length, rules.min_consecutive_days_off) : [];
@@ -62,29 +68,35 @@ export function buildShiftModel(problem: Problem, required: number[][][], option
     const members = group.members.length;
     const patternCols = runs.map((r): [number, number] => [r, m.col(0, 0, members, true)]);
     cols.patterns[g] = patternCols;
-    if (runs.length > 0) m.row(patternCols.map(([, c]): [number, number] => [c, 1]), -Infinity, members);
+    if (runs.length > 0)
+      m.row(
+        patternCols.map(([, c]): [number, number] => [c, 1]),
+        -Infinity,
+        members,
+      );
     const ruleIds = [...new Set(group.templates.map((t) => templates[t].rule))];
     // xCols[d][r]: the group's x columns of day d and length r (for the tour rows).
     const xCols = dates.map(() => ruleIds.map((): number[] => []));
     dates.forEach((_, d) => {
       if (!group.available[d]) return;
       const dayTerms = new Map<number, number>();
-      for (const t of group.templates) for (const k of pools[group.pool]) {
-        const tpl = templates[t];
-        const col = m.col(costs.paid_hour * (tpl.paidMinutes / 60) + costs.per_shift, 0, members, true);
-        const i = cols.x.push({ d, g, t, k, col }) - 1;
-        dayTerms.set(col, 1);
-        xCols[d][ruleIds.indexOf(tpl.rule)].push(col);
-        for (let s = tpl.startMin / step; s < tpl.endMin / step; s++) add(onDuty[d][k][s], col, 1);
-        cols.breaks[i] = tpl.breaks.map((w) => {
-          const starts = breakStarts(w, step).map((b): [number, number] => [b, m.col(0)]);
-          m.row([[col, -1], ...starts.map(([, c]): [number, number] => [c, 1])], 0, 0);
-          for (const [b, c] of starts) {
-            for (let s = b / step; s < (b + w.minutes) / step; s++) add(onDuty[d][k][Math.floor(s)], c, -1);
-          }
-          return starts;
-        });
-      }
+      for (const t of group.templates)
+        for (const k of pools[group.pool]) {
+          const tpl = templates[t];
+          const col = m.col(costs.paid_hour * (tpl.paidMinutes / 60) + costs.per_shift, 0, members, true);
+          const i = cols.x.push({ d, g, t, k, col }) - 1;
+          dayTerms.set(col, 1);
+          xCols[d][ruleIds.indexOf(tpl.rule)].push(col);
+          for (let s = tpl.startMin / step; s < tpl.endMin / step; s++) add(onDuty[d][k][s], col, 1);
+          cols.breaks[i] = tpl.breaks.map((w) => {
+            const starts = breakStarts(w, step).map((b): [number, number] => [b, m.col(0)]);
+            m.row([[col, -1], ...starts.map(([, c]): [number, number] => [c, 1])], 0, 0);
+            for (const [b, c] of starts) {
+              for (let s = b / step; s < (b + w.minutes) / step; s++) add(onDuty[d][k][Math.floor(s)], c, -1);
+            }
+            return starts;
+          });
+        }
       // Shifts of day d ≤ operators whose day-off run leaves d a working day.
       const working = new Map(dayTerms);
       for (const [r, c] of patternCols) if (!(d >= r && d < r + rules.min_consecutive_days_off)) working.set(c, -1);
@@ -126,7 +138,12 @@ export function buildShiftModel(problem: Problem, required: number[][][], option
       }
     });
   });
-  return { model: m.build(), columns: cols, groupTemplates: groups.map((g) => g.templates), templateRule: templates.map((t) => t.rule) };
+  return {
+    model: m.build(),
+    columns: cols,
+    groupTemplates: groups.map((g) => g.templates),
+    templateRule: templates.map((t) => t.rule),
+  };
 }
 
 export interface ShiftPlan {
@@ -141,21 +158,41 @@ export interface ShiftPlan {
   hoursShort: number;
 }
 
-export function decodeShiftPlan(sm: ShiftModel, values: ArrayLike<number>, toInteger: (v: number) => number = Math.round): ShiftPlan {
+export function decodeShiftPlan(
+  sm: ShiftModel,
+  values: ArrayLike<number>,
+  toInteger: (v: number) => number = Math.round,
+): ShiftPlan {
   const c = sm.columns;
   return {
     counts: c.x.map((x) => Math.max(0, toInteger(values[x.col] + 1e-6))),
-    breakWeights: c.breaks.map((perBreak) => perBreak.map((starts) => starts.map(([b, col]): [number, number] => [b, Math.max(0, values[col])]))),
+    breakWeights: c.breaks.map((perBreak) =>
+      perBreak.map((starts) => starts.map(([b, col]): [number, number] => [b, Math.max(0, values[col])])),
+    ),
     patterns: c.patterns.map((ps) => ps.map(([, col]) => Math.max(0, toInteger(values[col] + 1e-6)))),
     tours: c.tours.map((ts, g) => {
       const ruleIds = [...new Set(sm.groupTemplates[g].map((t) => sm.templateRule[t]))];
       return ts
-        .map((t) => ({ rules: new Map(ruleIds.map((r, i) => [r, t.counts[i]])), operators: Math.max(0, toInteger(values[t.col] + 1e-6)) }))
+        .map((t) => ({
+          rules: new Map(ruleIds.map((r, i) => [r, t.counts[i]])),
+          operators: Math.max(0, toInteger(values[t.col] + 1e-6)),
+        }))
         .filter((t) => t.operators > 0);
     }),
     // Contract hours the plan's tours leave unworked: tours below the band plus link slack.
     hoursShort:
       c.hoursShort.reduce((s, h) => s + values[h.col] * h.hours, 0) +
-      c.groupShort.reduce((s, gs) => s + c.tours[gs.g].reduce((v, t) => v + toInteger(values[t.col] + 1e-6) * Math.max(0, gs.minHours - t.counts.reduce((h, n, i) => h + n * gs.paidHours[i], 0)), 0), 0),
+      c.groupShort.reduce(
+        (s, gs) =>
+          s +
+          c.tours[gs.g].reduce(
+            (v, t) =>
+              v +
+              toInteger(values[t.col] + 1e-6) *
+                Math.max(0, gs.minHours - t.counts.reduce((h, n, i) => h + n * gs.paidHours[i], 0)),
+            0,
+          ),
+        0,
+      ),
   };
 }

@@ -51,7 +51,8 @@ export function underCover(problem: Problem, scheduled: number[][][]): Shortfall
 /** Operators whose weekly paid hours stay below their contract's band (a soft rule). */
 export function hoursBelowContract(problem: Problem, assignments: Assignment[]): Shortfall[] {
   const hours = new Map<string, number>();
-  for (const a of assignments) hours.set(a.agent_id, (hours.get(a.agent_id) ?? 0) + problem.templates[a.template].paidMinutes / 60);
+  for (const a of assignments)
+    hours.set(a.agent_id, (hours.get(a.agent_id) ?? 0) + problem.templates[a.template].paidMinutes / 60);
   return problem.operators
     .filter((o) => (hours.get(o.agent_id) ?? 0) < o.minHours - 1e-9)
     .map((o) => {

@@ -8,7 +8,8 @@ import type { Assignment } from './types.ts';
 
 function onDutySlots(a: Assignment, step: number): number[] {
   const off = new Set<number>();
-  for (const x of [...a.breaks, ...a.activities]) for (let s = Math.floor(x.startMin / step); s < Math.ceil(x.endMin / step); s++) off.add(s);
+  for (const x of [...a.breaks, ...a.activities])
+    for (let s = Math.floor(x.startMin / step); s < Math.ceil(x.endMin / step); s++) off.add(s);
   const out: number[] = [];
   for (let s = Math.floor(a.startMin / step); s < Math.ceil(a.endMin / step); s++) if (!off.has(s)) out.push(s);
   return out;

@@ -28,7 +28,13 @@ export interface NamedResult {
   fixedSkill: Map<Assignment, string | null>;
 }
 
-export function unfilledShortfall(problem: Problem, d: number, pool: number[], tpl: ShiftTemplate, why = 'no operator may legally work'): Shortfall {
+export function unfilledShortfall(
+  problem: Problem,
+  d: number,
+  pool: number[],
+  tpl: ShiftTemplate,
+  why = 'no operator may legally work',
+): Shortfall {
   const skill = pool.map((k) => problem.skills[k]);
   return {
     kind: 'unfilled_shift',
@@ -42,7 +48,13 @@ export function unfilledShortfall(problem: Problem, d: number, pool: number[], t
   };
 }
 
-export function assignStarts(problem: Problem, plan: ShiftPlan, columns: ShiftColumns, days: GroupDays[], reservations: Reservation[] = []): NamedResult {
+export function assignStarts(
+  problem: Problem,
+  plan: ShiftPlan,
+  columns: ShiftColumns,
+  days: GroupDays[],
+  reservations: Reservation[] = [],
+): NamedResult {
   const { settings } = problem.input;
   const prefs = new Map(settings.preferences.map((p) => [p.agent_id, p]));
   const close = minutesOf(settings.opening.to);
@@ -78,10 +90,16 @@ export function assignStarts(problem: Problem, plan: ShiftPlan, columns: ShiftCo
         const sorted = [...list].sort((a, b) => a.tpl.startMin - b.tpl.startMin);
         const pairs: Array<[number, Slot]> = ops.slice(0, sorted.length).map((o, i) => [o, sorted[i]]);
         for (const s of sorted.slice(ops.length)) unfilled.push(unfilledShortfall(problem, d, [s.k], s.tpl));
-        swapForTraining(problem, pairs, reservations.filter((x) => x.d === d));
+        swapForTraining(
+          problem,
+          pairs,
+          reservations.filter((x) => x.d === d),
+        );
         for (let i = 0; i < pairs.length; i++) {
           if (restOk(pairs[i][0], d, pairs[i][1].tpl)) continue;
-          const j = pairs.findIndex(([o, s], k) => k !== i && restOk(o, d, pairs[i][1].tpl) && restOk(pairs[i][0], d, s.tpl));
+          const j = pairs.findIndex(
+            ([o, s], k) => k !== i && restOk(o, d, pairs[i][1].tpl) && restOk(pairs[i][0], d, s.tpl),
+          );
           if (j >= 0) [pairs[i][1], pairs[j][1]] = [pairs[j][1], pairs[i][1]];
         }
         for (const [o, s] of pairs) {
@@ -97,7 +115,12 @@ export function assignStarts(problem: Problem, plan: ShiftPlan, columns: ShiftCo
             startMin: s.tpl.startMin,
             endMin: s.tpl.endMin,
             skill: problem.skills[s.k],
-            breaks: s.tpl.breaks.map((w, k) => ({ kind: w.kind, paid: w.paid, startMin: s.breakStarts[k], endMin: s.breakStarts[k] + w.minutes })),
+            breaks: s.tpl.breaks.map((w, k) => ({
+              kind: w.kind,
+              paid: w.paid,
+              startMin: s.breakStarts[k],
+              endMin: s.breakStarts[k] + w.minutes,
+            })),
             activities: [],
           };
           fixedSkill.set(a, a.skill);

@@ -41,17 +41,33 @@ export function syntheticOperators(count: number, seed = 1): Operator[] {
  * Requirement per interval 09:00–21:00 for the dates: peaks near 11:00 and 16:00, a trough at
  * 13:30; `scale` is the RU peak (KK ≈ 38 % of it); weekends at 60 %.
  */
-export function syntheticRequirement(dates: string[], intervalMinutes: number, scale: number, seed = 1): RequirementRow[] {
+export function syntheticRequirement(
+  dates: string[],
+  intervalMinutes: number,
+  scale: number,
+  seed = 1,
+): RequirementRow[] {
   const r = rng(seed * 7919);
   const out: RequirementRow[] = [];
   dates.forEach((date, d) => {
     const dayFactor = (d >= 5 ? 0.6 : 1) * (0.9 + 0.2 * r());
     for (let t = 9 * 60; t < 21 * 60; t += intervalMinutes) {
       const h = t / 60;
-      const curve = 0.35 + 0.65 * Math.exp(-((h - 11) ** 2) / 3) + 0.55 * Math.exp(-((h - 16) ** 2) / 4) - 0.2 * Math.exp(-((h - 13.5) ** 2) / 0.5);
-      for (const [skill, share] of [['ru', 1], ['kk', 0.38]] as const) {
+      const curve =
+        0.35 +
+        0.65 * Math.exp(-((h - 11) ** 2) / 3) +
+        0.55 * Math.exp(-((h - 16) ** 2) / 4) -
+        0.2 * Math.exp(-((h - 13.5) ** 2) / 0.5);
+      for (const [skill, share] of [
+        ['ru', 1],
+        ['kk', 0.38],
+      ] as const) {
         const noise = 0.92 + 0.16 * r();
-        out.push({ interval_start: `${date}T${hhmm(t)}`, skill, required: Math.max(0, Math.round(scale * share * dayFactor * curve * noise)) });
+        out.push({
+          interval_start: `${date}T${hhmm(t)}`,
+          skill,
+          required: Math.max(0, Math.round(scale * share * dayFactor * curve * noise)),
+        });
       }
     }
   });

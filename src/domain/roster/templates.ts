@@ -37,10 +37,26 @@ export function shiftTemplates(settings: RosterSettings, intervalMinutes: number
     for (let start = Math.ceil(open / step) * step; start + length <= close; start += step) {
       const breaks = rule.breaks.map((b): BreakWindow => {
         const earliestMin = start + Math.ceil(b.from_minutes / intervalMinutes) * intervalMinutes;
-        const latest = Math.min(start + Math.floor(b.to_minutes / intervalMinutes) * intervalMinutes, start + length - b.minutes);
-        return { kind: b.kind, minutes: b.minutes, paid: b.paid, earliestMin, latestMin: Math.max(earliestMin, latest) };
+        const latest = Math.min(
+          start + Math.floor(b.to_minutes / intervalMinutes) * intervalMinutes,
+          start + length - b.minutes,
+        );
+        return {
+          kind: b.kind,
+          minutes: b.minutes,
+          paid: b.paid,
+          earliestMin,
+          latestMin: Math.max(earliestMin, latest),
+        };
       });
-      out.push({ id: out.length, rule: r, startMin: start, endMin: start + length, paidMinutes: length - unpaid, breaks });
+      out.push({
+        id: out.length,
+        rule: r,
+        startMin: start,
+        endMin: start + length,
+        paidMinutes: length - unpaid,
+        breaks,
+      });
     }
   });
   return out;
@@ -55,8 +71,10 @@ export function breakStarts(w: BreakWindow, intervalMinutes: number): number[] {
 
 /** Templates an operator with these contract hours may work. */
 export function templatesFor(templates: ShiftTemplate[], settings: RosterSettings, contractHours: number): number[] {
-  return templates.filter((t) => {
-    const c = settings.shifts[t.rule].contract_hours;
-    return contractHours >= c.min && contractHours <= c.max;
-  }).map((t) => t.id);
+  return templates
+    .filter((t) => {
+      const c = settings.shifts[t.rule].contract_hours;
+      return contractHours >= c.min && contractHours <= c.max;
+    })
+    .map((t) => t.id);
 }

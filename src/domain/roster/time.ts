@@ -16,7 +16,9 @@ export function weekDates(week: string): string[] | null {
   const monday1 = Date.UTC(year, 0, 4 - ((jan4.getUTCDay() + 6) % 7));
   const weeks = isoWeeksInYear(year);
   if (n < 1 || n > weeks) return null;
-  return Array.from({ length: 7 }, (_, i) => new Date(monday1 + ((n - 1) * 7 + i) * 86_400_000).toISOString().slice(0, 10));
+  return Array.from({ length: 7 }, (_, i) =>
+    new Date(monday1 + ((n - 1) * 7 + i) * 86_400_000).toISOString().slice(0, 10),
+  );
 }
 
 function isoWeeksInYear(year: number): number {
@@ -38,7 +40,8 @@ export function isoWeekOf(isoDate: string): string {
 /** Minutes after midnight of 'HH:MM' (24:00 allowed as the end of the day). */
 export function minutesOf(hhmm: string): number {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
-  if (!m || Number(m[2]) > 59 || Number(m[1]) * 60 + Number(m[2]) > 1440) throw new RangeError(`expected HH:MM, got "${hhmm}"`);
+  if (!m || Number(m[2]) > 59 || Number(m[1]) * 60 + Number(m[2]) > 1440)
+    throw new RangeError(`expected HH:MM, got "${hhmm}"`);
   return Number(m[1]) * 60 + Number(m[2]);
 }
 

@@ -32,7 +32,8 @@ export function enumerateTours(paidHours: number[], maxDays: number, maxHours: n
       out.push({ counts: [...acc], days, paidHours: hours });
       return;
     }
-    for (let c = 0; days + c <= maxDays && hours + c * paidHours[i] <= maxHours + 1e-9; c++) walk(i + 1, days + c, hours + c * paidHours[i], [...acc, c]);
+    for (let c = 0; days + c <= maxDays && hours + c * paidHours[i] <= maxHours + 1e-9; c++)
+      walk(i + 1, days + c, hours + c * paidHours[i], [...acc, c]);
   };
   walk(0, 0, 0, []);
   return out;
@@ -87,7 +88,10 @@ export function addGroupTours(m: ModelBuilder, g: TourGroupInput): GroupTours {
     // w: planned shifts beyond the tours (no one could work them), priced as unfilled, so that
     // rounding never makes the row infeasible (research: elastic tour rows).
     const w = m.col(g.excessCost * paid, 0, Infinity);
-    const terms: Array<[number, number]> = [[v, 1], [w, -1]];
+    const terms: Array<[number, number]> = [
+      [v, 1],
+      [w, -1],
+    ];
     for (const day of g.xCols) for (const c of day[r] ?? []) terms.push([c, 1]);
     tours.forEach((t, j) => t.counts[r] > 0 && terms.push([cols[j], -t.counts[r]]));
     m.row(terms, 0, 0);
@@ -103,7 +107,9 @@ export function addGroupTours(m: ModelBuilder, g: TourGroupInput): GroupTours {
     g.paidHours.forEach((_, r) => {
       const terms: Array<[number, number]> = [];
       for (const d of S) for (const c of g.xCols[d][r] ?? []) terms.push([c, 1]);
-      tours.forEach((t, j) => cols[j] >= 0 && t.counts[r] > 0 && terms.push([cols[j], -Math.min(t.counts[r], S.length)]));
+      tours.forEach(
+        (t, j) => cols[j] >= 0 && t.counts[r] > 0 && terms.push([cols[j], -Math.min(t.counts[r], S.length)]),
+      );
       m.row(terms, -Infinity, 0);
     });
   }

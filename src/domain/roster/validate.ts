@@ -62,7 +62,8 @@ export function validateRoster(
   const violations: RuleIssue[] = [];
   const warnings: RuleIssue[] = [];
   const ops = new Map(operators.map((o) => [o.agent_id, o]));
-  const issue = (rule: RuleName, a: { agent_id: string; date?: string }, message: string) => violations.push({ rule, agent_id: a.agent_id, date: a.date, message });
+  const issue = (rule: RuleName, a: { agent_id: string; date?: string }, message: string) =>
+    violations.push({ rule, agent_id: a.agent_id, date: a.date, message });
   const open = mins(settings.opening.from);
   const close = mins(settings.opening.to);
   const byAgent = new Map<string, RosterAssignmentJson[]>();
@@ -83,7 +84,8 @@ export function validateRoster(
     } else if (op.contract_hours_week < rule.contract_hours.min || op.contract_hours_week > rule.contract_hours.max) {
       issue('shift_template', a, `${rule.hours}-hour shifts are not for a ${op.contract_hours_week}-hour contract`);
     }
-    if (start < open || end > close || start % settings.start_every_minutes !== 0) issue('opening_hours', a, `${a.start}–${a.end} is outside the opening hours or the start grid`);
+    if (start < open || end > close || start % settings.start_every_minutes !== 0)
+      issue('opening_hours', a, `${a.start}–${a.end} is outside the opening hours or the start grid`);
     if (rule) {
       const want = [...rule.breaks].sort((x, y) => x.from_minutes - y.from_minutes);
       const got = [...a.breaks].sort((x, y) => mins(x.start) - mins(y.start));
@@ -91,15 +93,26 @@ export function validateRoster(
         got.length === want.length &&
         got.every((b, i) => {
           const at = mins(b.start) - start;
-          return mins(b.end) - mins(b.start) === want[i].minutes && at >= want[i].from_minutes && at <= want[i].to_minutes && mins(b.end) <= end;
+          return (
+            mins(b.end) - mins(b.start) === want[i].minutes &&
+            at >= want[i].from_minutes &&
+            at <= want[i].to_minutes &&
+            mins(b.end) <= end
+          );
         });
-      if (!ok) issue('breaks', a, `breaks ${got.map((b) => `${b.start}–${b.end}`).join(', ') || 'none'} do not match the ${rule.hours}-hour shift's rules`);
+      if (!ok)
+        issue(
+          'breaks',
+          a,
+          `breaks ${got.map((b) => `${b.start}–${b.end}`).join(', ') || 'none'} do not match the ${rule.hours}-hour shift's rules`,
+        );
     }
     const spans = [...a.breaks, ...a.activities].map((x) => [mins(x.start), mins(x.end)]).sort((x, y) => x[0] - y[0]);
     if (spans.some(([s, e], i) => s < start || e > end || s >= e || (i > 0 && s < spans[i - 1][1]))) {
       issue('overlap', a, 'breaks and activities must lie inside the shift without overlapping');
     }
-    if (settings.unavailability.some((u) => u.agent_id === a.agent_id && a.date >= u.from && a.date <= u.to)) issue('unavailable', a, `${a.agent_id} is unavailable on ${a.date}`);
+    if (settings.unavailability.some((u) => u.agent_id === a.agent_id && a.date >= u.from && a.date <= u.to))
+      issue('unavailable', a, `${a.agent_id} is unavailable on ${a.date}`);
   }
 
   const { rules } = settings;
@@ -115,24 +128,41 @@ export function validateRoster(
     for (let i = 1; i < sorted.length; i++) {
       const prevEnd = dayNumber(sorted[i - 1].date) * 1440 + mins(sorted[i - 1].end);
       const nextStart = dayNumber(sorted[i].date) * 1440 + mins(sorted[i].start);
-      if (nextStart - prevEnd < rules.min_rest_hours * 60) issue('min_rest', sorted[i], `only ${((nextStart - prevEnd) / 60).toFixed(1)} h rest before ${sorted[i].date}`);
+      if (nextStart - prevEnd < rules.min_rest_hours * 60)
+        issue('min_rest', sorted[i], `only ${((nextStart - prevEnd) / 60).toFixed(1)} h rest before ${sorted[i].date}`);
     }
-    if (dates.size > rules.max_days_per_week) issue('max_days_per_week', { agent_id: agent }, `${agent} works ${dates.size} days`);
+    if (dates.size > rules.max_days_per_week)
+      issue('max_days_per_week', { agent_id: agent }, `${agent} works ${dates.size} days`);
     let run = 0;
     let longest = 0;
     for (const d of weekDates) {
       run = dates.has(d) ? 0 : run + 1;
       longest = Math.max(longest, run);
     }
-    if (longest < rules.min_consecutive_days_off) issue('consecutive_days_off', { agent_id: agent }, `${agent} has at most ${longest} consecutive days off`);
+    if (longest < rules.min_consecutive_days_off)
+      issue('consecutive_days_off', { agent_id: agent }, `${agent} has at most ${longest} consecutive days off`);
     const paid = sorted.reduce((s, a) => {
       const unpaid = paidMinutesOff(a, settings);
       return s + (mins(a.end) - mins(a.start) - unpaid) / 60;
     }, 0);
-    if (paid > op.contract_hours_week + rules.hours_above_contract + 1e-9) issue('hours_above_contract', { agent_id: agent }, `${agent} works ${paid} h > contract ${op.contract_hours_week} h`);
-    const leave = weekDates.filter((d) => settings.unavailability.some((u) => u.agent_id === agent && d >= u.from && d <= u.to)).length;
-    const floor = (op.contract_hours_week - rules.hours_below_contract) * Math.min(1, (weekDates.length - leave) / rules.max_days_per_week);
-    if (paid < floor - 1e-9) warnings.push({ rule: 'hours_below_contract', agent_id: agent, message: `${agent} works ${paid} h < ${floor.toFixed(1)} h` });
+    if (paid > op.contract_hours_week + rules.hours_above_contract + 1e-9)
+      issue(
+        'hours_above_contract',
+        { agent_id: agent },
+        `${agent} works ${paid} h > contract ${op.contract_hours_week} h`,
+      );
+    const leave = weekDates.filter((d) =>
+      settings.unavailability.some((u) => u.agent_id === agent && d >= u.from && d <= u.to),
+    ).length;
+    const floor =
+      (op.contract_hours_week - rules.hours_below_contract) *
+      Math.min(1, (weekDates.length - leave) / rules.max_days_per_week);
+    if (paid < floor - 1e-9)
+      warnings.push({
+        rule: 'hours_below_contract',
+        agent_id: agent,
+        message: `${agent} works ${paid} h < ${floor.toFixed(1)} h`,
+      });
   }
   return { violations, warnings };
 }

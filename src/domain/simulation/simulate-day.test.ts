@@ -32,7 +32,13 @@ describe('simulateDay against Erlang', () => {
     expect(sim.offered).toBeCloseTo(100 * 48, -2);
   });
   it('contains Erlang A (pyworkforce ErlangA test, patience 5 min) and our answered-only ASA', () => {
-    const erlang = erlangAMetrics({ agents: 14, trafficErlangs: 10, ahtSeconds: 180, patienceSeconds: 300, answerWithinSeconds: 20 });
+    const erlang = erlangAMetrics({
+      agents: 14,
+      trafficErlangs: 10,
+      ahtSeconds: 180,
+      patienceSeconds: 300,
+      answerWithinSeconds: 20,
+    });
     const sim = simulateDay({ ...cchDay, patienceSeconds: 300 });
     within(sim.serviceLevel, erlang.serviceLevel!); // 0.916792, all arrivals
     within(sim.abandonRate, erlang.pAbandon!); // 0.013984
@@ -41,7 +47,12 @@ describe('simulateDay against Erlang', () => {
   it('shows where the steady state breaks: the interval after an understaffed one inherits its backlog', () => {
     const intervals = [14, 9, 14, 14].map((agents) => ({ calls: 100, ahtSeconds: 180, agents }));
     const sim = simulateDay({ ...cchDay, intervals, replications: 40 });
-    const steady = erlangCMetrics({ agents: 14, trafficErlangs: 10, ahtSeconds: 180, answerWithinSeconds: 20 }).serviceLevel!;
+    const steady = erlangCMetrics({
+      agents: 14,
+      trafficErlangs: 10,
+      ahtSeconds: 180,
+      answerWithinSeconds: 20,
+    }).serviceLevel!;
     const after = sim.intervals[2].serviceLevel;
     expect(after.mean! + after.halfWidth!).toBeLessThan(steady); // Erlang C says 0.888 here
     expect(sim.intervals[1].serviceLevel.mean!).toBeLessThan(0.5); // N = 9 < A: Erlang C has no steady state
@@ -56,7 +67,12 @@ describe('simulateDay mechanics', () => {
   });
   it('accepts given handle times and counts callers left with no agent as abandoned', () => {
     const fixed = simulateReplication(
-      { ...cchDay, intervals: [{ calls: 50, ahtSeconds: 60, agents: 0 }], handleTimeSeconds: () => 60, replications: 1 },
+      {
+        ...cchDay,
+        intervals: [{ calls: 50, ahtSeconds: 60, agents: 0 }],
+        handleTimeSeconds: () => 60,
+        replications: 1,
+      },
       seededRandom(1),
     );
     expect(fixed.total.answered).toBe(0);
@@ -81,8 +97,12 @@ describe('simulateDay mechanics', () => {
   it('rejects invalid input with RangeError', () => {
     expect(() => simulateDay({ ...cchDay, replications: 0 })).toThrow(RangeError);
     expect(() => simulateDay({ ...cchDay, intervalSeconds: 0 })).toThrow(RangeError);
-    expect(() => simulateDay({ ...cchDay, intervals: [{ calls: -1, ahtSeconds: 180, agents: 1 }] })).toThrow(RangeError);
-    expect(() => simulateDay({ ...cchDay, intervals: [{ calls: 1, ahtSeconds: 180, agents: 1.5 }] })).toThrow(RangeError);
+    expect(() => simulateDay({ ...cchDay, intervals: [{ calls: -1, ahtSeconds: 180, agents: 1 }] })).toThrow(
+      RangeError,
+    );
+    expect(() => simulateDay({ ...cchDay, intervals: [{ calls: 1, ahtSeconds: 180, agents: 1.5 }] })).toThrow(
+      RangeError,
+    );
   });
 });
 

@@ -67,14 +67,19 @@ const emptyTally = (): Tally => ({ offered: 0, answered: 0, answeredWithin: 0, a
 
 function checkInput(input: DaySimulationInput): void {
   const { intervalSeconds, intervals, answerWithinSeconds, patienceSeconds, replications } = input;
-  if (!(intervalSeconds > 0 && Number.isFinite(intervalSeconds))) throw new RangeError(`interval seconds must be > 0, got ${intervalSeconds}`);
-  if (!(answerWithinSeconds >= 0)) throw new RangeError(`answer-within seconds must be ≥ 0, got ${answerWithinSeconds}`);
-  if (patienceSeconds !== undefined && !(patienceSeconds > 0)) throw new RangeError(`patience seconds must be > 0, got ${patienceSeconds}`);
-  if (!Number.isSafeInteger(replications) || replications < 1) throw new RangeError(`replications must be a whole number ≥ 1, got ${replications}`);
+  if (!(intervalSeconds > 0 && Number.isFinite(intervalSeconds)))
+    throw new RangeError(`interval seconds must be > 0, got ${intervalSeconds}`);
+  if (!(answerWithinSeconds >= 0))
+    throw new RangeError(`answer-within seconds must be ≥ 0, got ${answerWithinSeconds}`);
+  if (patienceSeconds !== undefined && !(patienceSeconds > 0))
+    throw new RangeError(`patience seconds must be > 0, got ${patienceSeconds}`);
+  if (!Number.isSafeInteger(replications) || replications < 1)
+    throw new RangeError(`replications must be a whole number ≥ 1, got ${replications}`);
   for (const [i, iv] of intervals.entries()) {
     if (!(iv.calls >= 0 && Number.isFinite(iv.calls))) throw new RangeError(`interval ${i}: calls must be ≥ 0`);
     if (!(iv.ahtSeconds > 0 && Number.isFinite(iv.ahtSeconds))) throw new RangeError(`interval ${i}: AHT must be > 0`);
-    if (!Number.isSafeInteger(iv.agents) || iv.agents < 0) throw new RangeError(`interval ${i}: agents must be a whole number ≥ 0`);
+    if (!Number.isSafeInteger(iv.agents) || iv.agents < 0)
+      throw new RangeError(`interval ${i}: agents must be a whole number ≥ 0`);
   }
 }
 
@@ -116,7 +121,8 @@ export function simulateReplication(input: DaySimulationInput, random: Random): 
       const arrival = qArrival[head];
       const deadline = qDeadline[head];
       const interval = qInterval[head++];
-      if (deadline <= now) tallies[interval].abandoned++; // hung up while waiting
+      if (deadline <= now)
+        tallies[interval].abandoned++; // hung up while waiting
       else serve(now, arrival, interval);
     }
     if (head === qArrival.length) qArrival.length = qDeadline.length = qInterval.length = head = 0;

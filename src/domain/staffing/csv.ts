@@ -19,7 +19,17 @@ export function toCsv(header: string[], rows: CsvValue[][]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export const PLAN_COLUMNS = ['interval_start', 'skill', 'calls', 'aht_s', 'agents', 'scheduled_agents', 'service_level', 'asa_s', 'p_abandon'] as const;
+export const PLAN_COLUMNS = [
+  'interval_start',
+  'skill',
+  'calls',
+  'aht_s',
+  'agents',
+  'scheduled_agents',
+  'service_level',
+  'asa_s',
+  'p_abandon',
+] as const;
 
 export interface PlanRowJson {
   interval_start: string;
@@ -35,5 +45,8 @@ export interface PlanRowJson {
 
 /** The plan's rows as CSV (the JSON's columns, unrounded). */
 export function planCsv(rows: PlanRowJson[]): string {
-  return toCsv([...PLAN_COLUMNS], rows.map((r) => PLAN_COLUMNS.map((c) => r[c])));
+  return toCsv(
+    [...PLAN_COLUMNS],
+    rows.map((r) => PLAN_COLUMNS.map((c) => r[c])),
+  );
 }

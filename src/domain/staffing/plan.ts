@@ -64,16 +64,42 @@ export function planStaffing(demand: DemandInterval[], settings: PlanSettings): 
     const model = patience === undefined ? 'erlang-c' : 'erlang-a';
     if (d.calls === 0 || d.ahtSeconds === 0) {
       // No traffic needs no operator (DESIGN §6); every rate over no calls is null.
-      return { ...d, model, agents: 0, scheduledAgents: 0, serviceLevel: null, asaSeconds: null, pAbandon: null, occupancy: null, binding: [] };
+      return {
+        ...d,
+        model,
+        agents: 0,
+        scheduledAgents: 0,
+        serviceLevel: null,
+        asaSeconds: null,
+        pAbandon: null,
+        occupancy: null,
+        binding: [],
+      };
     }
     const targets = patience === undefined ? { ...settings.targets, maxAbandon: undefined } : settings.targets;
     const r = requiredAgents(
-      { calls: d.calls, ahtSeconds: d.ahtSeconds, intervalSeconds, answerWithinSeconds: settings.answerWithinSeconds, patienceSeconds: patience },
+      {
+        calls: d.calls,
+        ahtSeconds: d.ahtSeconds,
+        intervalSeconds,
+        answerWithinSeconds: settings.answerWithinSeconds,
+        patienceSeconds: patience,
+      },
       targets,
       { maxAgents: settings.maxAgents ?? 100_000 },
     );
     if (!r.feasible) {
-      return { ...d, model, agents: null, scheduledAgents: null, serviceLevel: null, asaSeconds: null, pAbandon: null, occupancy: null, binding: [] };
+      return {
+        ...d,
+        model,
+        agents: null,
+        scheduledAgents: null,
+        serviceLevel: null,
+        asaSeconds: null,
+        pAbandon: null,
+        occupancy: null,
+        binding: [],
+      };
     }
     const m = r.metrics;
     return {
@@ -104,7 +130,14 @@ export interface PlanTotals {
 export function planTotals(plan: PlanInterval[], intervalMinutes: number): PlanTotals[] {
   const bySkill = new Map<string, PlanTotals>();
   for (const p of plan) {
-    const t = bySkill.get(p.skill) ?? { skill: p.skill, calls: 0, agentHours: 0, scheduledHours: 0, peakAgents: 0, peakScheduledAgents: 0 };
+    const t = bySkill.get(p.skill) ?? {
+      skill: p.skill,
+      calls: 0,
+      agentHours: 0,
+      scheduledHours: 0,
+      peakAgents: 0,
+      peakScheduledAgents: 0,
+    };
     bySkill.set(p.skill, t);
     t.calls += p.calls;
     t.agentHours += ((p.agents ?? 0) * intervalMinutes) / 60;

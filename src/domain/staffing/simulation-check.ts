@@ -92,7 +92,11 @@ export function simulationCheck(plan: PlanInterval[], options: SimulationCheckOp
   const fallbackAht = plan.find((p) => p.ahtSeconds > 0)?.ahtSeconds ?? 1;
   const result = simulateDay({
     intervalSeconds: options.intervalMinutes * 60,
-    intervals: plan.map((p) => ({ calls: p.calls, ahtSeconds: p.ahtSeconds > 0 ? p.ahtSeconds : fallbackAht, agents: p.agents ?? 0 })),
+    intervals: plan.map((p) => ({
+      calls: p.calls,
+      ahtSeconds: p.ahtSeconds > 0 ? p.ahtSeconds : fallbackAht,
+      agents: p.agents ?? 0,
+    })),
     answerWithinSeconds: options.answerWithinSeconds,
     patienceSeconds: options.patienceSeconds ?? undefined,
     replications: options.replications,
@@ -110,7 +114,14 @@ export function simulationCheck(plan: PlanInterval[], options: SimulationCheckOp
     if (outside(sim.abandonRate, erlang.pAbandon, abTol)) differs.push('abandonment');
     if (differs.length === 0) return;
     const simulated = { serviceLevel: sim.serviceLevel, asaSeconds: sim.asaSeconds, abandonRate: sim.abandonRate };
-    differing.push({ intervalStart: p.intervalStart, calls: p.calls, agents: p.agents ?? 0, erlang, simulated, differs });
+    differing.push({
+      intervalStart: p.intervalStart,
+      calls: p.calls,
+      agents: p.agents ?? 0,
+      erlang,
+      simulated,
+      differs,
+    });
   });
   return {
     skill: plan[0].skill,

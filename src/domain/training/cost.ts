@@ -22,7 +22,12 @@ export interface CostSettings {
   replications: number;
 }
 
-export function placementCosts(problem: Problem, scheduled: number[][][], p: Placement, settings: CostSettings): PlacementCost[] {
+export function placementCosts(
+  problem: Problem,
+  scheduled: number[][][],
+  p: Placement,
+  settings: CostSettings,
+): PlacementCost[] {
   const step = problem.intervalMinutes;
   const d = problem.dates.indexOf(p.date);
   const rows = new Map(problem.input.requirement.map((r) => [`${r.interval_start}|${r.skill}`, r]));
@@ -35,14 +40,29 @@ export function placementCosts(problem: Problem, scheduled: number[][][], p: Pla
       const r = rows.get(`${p.date}T${hhmm(s * step)}|${skill}`);
       const ratio = r && r.agents != null && r.required > 0 ? r.agents / r.required : 1;
       const onPhone = (n: number) => Math.max(0, Math.floor(n * ratio + 1e-9));
-      return { calls: r?.calls ?? 0, aht: r?.aht_s ?? 0, after: onPhone(scheduled[d][k][s]), before: onPhone(scheduled[d][k][s] + removed) };
+      return {
+        calls: r?.calls ?? 0,
+        aht: r?.aht_s ?? 0,
+        after: onPhone(scheduled[d][k][s]),
+        before: onPhone(scheduled[d][k][s] + removed),
+      };
     });
     const withCalls = loads.filter((l) => l.calls > 0 && l.aht > 0);
-    if (withCalls.length === 0) return { skill, erlang: { before: null, after: null }, simulated: { before: null, after: null } };
+    if (withCalls.length === 0)
+      return { skill, erlang: { before: null, after: null }, simulated: { before: null, after: null } };
     const calls = withCalls.reduce((v, l) => v + l.calls, 0);
     const erlang = (which: 'before' | 'after') =>
       withCalls.reduce((v, l) => {
-        const m = staffingMetrics({ calls: l.calls, ahtSeconds: l.aht, intervalSeconds: step * 60, answerWithinSeconds: settings.answerWithinSeconds, patienceSeconds: patience }, l[which]);
+        const m = staffingMetrics(
+          {
+            calls: l.calls,
+            ahtSeconds: l.aht,
+            intervalSeconds: step * 60,
+            answerWithinSeconds: settings.answerWithinSeconds,
+            patienceSeconds: patience,
+          },
+          l[which],
+        );
         return v + (m.serviceLevel ?? 0) * l.calls;
       }, 0) / calls;
     const simulate = (which: 'before' | 'after') => {
@@ -57,6 +77,10 @@ export function placementCosts(problem: Problem, scheduled: number[][][], p: Pla
       });
       return r.serviceLevel.mean;
     };
-    return { skill, erlang: { before: erlang('before'), after: erlang('after') }, simulated: { before: simulate('before'), after: simulate('after') } };
+    return {
+      skill,
+      erlang: { before: erlang('before'), after: erlang('after') },
+      simulated: { before: simulate('before'), after: simulate('after') },
+    };
   });
 }

@@ -36,8 +36,13 @@ interface Candidate {
 
 /** Can the shift host [start, end) after moving its breaks within their windows? New break starts or null. */
 function hostable(problem: Problem, a: Assignment, start: number, end: number): number[] | null {
-  if (start < a.startMin || end > a.endMin || a.activities.some((x) => x.startMin < end && start < x.endMin)) return null;
-  const probe: Assignment = { ...a, breaks: a.breaks.map((b) => ({ ...b })), activities: [...a.activities, { kind: 'training', label: '', startMin: start, endMin: end }] };
+  if (start < a.startMin || end > a.endMin || a.activities.some((x) => x.startMin < end && start < x.endMin))
+    return null;
+  const probe: Assignment = {
+    ...a,
+    breaks: a.breaks.map((b) => ({ ...b })),
+    activities: [...a.activities, { kind: 'training', label: '', startMin: start, endMin: end }],
+  };
   const tpl = problem.templates[a.template];
   const out: number[] = [];
   for (let j = 0; j < probe.breaks.length; j++) {
@@ -53,7 +58,15 @@ function hostable(problem: Problem, a: Assignment, start: number, end: number): 
 }
 
 /** Deficit added by taking one more operator of skill k off the phone over [s0, s1) slots. */
-function addedDeficit(problem: Problem, scheduled: number[][][], d: number, k: number, s0: number, s1: number, taken: number[]): number {
+function addedDeficit(
+  problem: Problem,
+  scheduled: number[][][],
+  d: number,
+  k: number,
+  s0: number,
+  s1: number,
+  taken: number[],
+): number {
   let v = 0;
   for (let s = s0; s < s1; s++) if (scheduled[d][k][s] - taken[s - s0] - 1 < problem.required[d][k][s]) v++;
   return v;
@@ -65,7 +78,15 @@ function surplus(problem: Problem, scheduled: number[][][], d: number, k: number
   return v;
 }
 
-function apply(problem: Problem, scheduled: number[][][], c: Candidate, start: number, end: number, kind: 'training' | 'coaching', label: string): void {
+function apply(
+  problem: Problem,
+  scheduled: number[][][],
+  c: Candidate,
+  start: number,
+  end: number,
+  kind: 'training' | 'coaching',
+  label: string,
+): void {
   const step = problem.intervalMinutes;
   const breaks = hostable(problem, c.a, start, end)!;
   c.a.breaks.forEach((b, j) => {
@@ -94,10 +115,13 @@ export function placeTrainings(
   const shortfalls: Shortfall[] = [];
   for (const session of sessions) {
     const length = session.endMin - session.startMin;
-    const pool = assignments.filter((a) => a.date === problem.dates[session.d] && dept.get(a.agent_id) === session.department).map(candidate);
+    const pool = assignments
+      .filter((a) => a.date === problem.dates[session.d] && dept.get(a.agent_id) === session.department)
+      .map(candidate);
     let best: { start: number; chosen: Candidate[]; key: number[] } | null = null;
     const starts = [session.startMin];
-    for (let s = minutesOf(window.from); s + length <= minutesOf(window.to); s += step) if (s !== session.startMin) starts.push(s);
+    for (let s = minutesOf(window.from); s + length <= minutesOf(window.to); s += step)
+      if (s !== session.startMin) starts.push(s);
     for (const start of starts) {
       const s0 = start / step;
       const s1 = (start + length) / step;
@@ -110,7 +134,9 @@ export function placeTrainings(
         let pickCost = Infinity;
         for (const c of hosts) {
           if (chosen.includes(c)) continue;
-          const cost = addedDeficit(problem, scheduled, c.d, c.k, s0, s1, taken[c.k]) * 1000 - surplus(problem, scheduled, c.d, c.k, s0, s1);
+          const cost =
+            addedDeficit(problem, scheduled, c.d, c.k, s0, s1, taken[c.k]) * 1000 -
+            surplus(problem, scheduled, c.d, c.k, s0, s1);
           if (cost < pickCost) [pick, pickCost] = [c, cost];
         }
         if (!pick) break;
@@ -128,7 +154,9 @@ export function placeTrainings(
     const chosen = best?.chosen ?? [];
     const start = best?.start ?? session.startMin;
     for (const c of chosen) apply(problem, scheduled, c, start, start + length, 'training', label);
-    placements.push(record('training', label, problem.dates[session.d], start, start + length, chosen, session.attendees, problem));
+    placements.push(
+      record('training', label, problem.dates[session.d], start, start + length, chosen, session.attendees, problem),
+    );
     if (chosen.length < session.attendees) {
       shortfalls.push({
         kind: 'training_attendees',
@@ -149,12 +177,20 @@ export function placeTrainings(
       for (let start = a.startMin; start + length <= a.endMin; start += step) {
         if (!hostable(problem, a, start, start + length)) continue;
         const s0 = start / step;
-        const cost = addedDeficit(problem, scheduled, c.d, c.k, s0, s0 + length / step, new Array(length / step).fill(0)) * 1000 - surplus(problem, scheduled, c.d, c.k, s0, s0 + length / step);
+        const cost =
+          addedDeficit(problem, scheduled, c.d, c.k, s0, s0 + length / step, new Array(length / step).fill(0)) * 1000 -
+          surplus(problem, scheduled, c.d, c.k, s0, s0 + length / step);
         if (!best || cost < best.cost) best = { c, start, cost };
       }
     }
     if (!best) {
-      shortfalls.push({ kind: 'training_attendees', agent_id: coachee.agent_id, amount: 1, unit: 'attendees', message: `no shift of ${coachee.agent_id} can host coaching (${coachee.reason})` });
+      shortfalls.push({
+        kind: 'training_attendees',
+        agent_id: coachee.agent_id,
+        amount: 1,
+        unit: 'attendees',
+        message: `no shift of ${coachee.agent_id} can host coaching (${coachee.reason})`,
+      });
       continue;
     }
     const label = `coaching: ${coachee.reason}`;
@@ -164,7 +200,16 @@ export function placeTrainings(
   return { placements, shortfalls };
 }
 
-function record(kind: Placement['kind'], label: string, date: string, startMin: number, endMin: number, chosen: Candidate[], requested: number, problem: Problem): Placement {
+function record(
+  kind: Placement['kind'],
+  label: string,
+  date: string,
+  startMin: number,
+  endMin: number,
+  chosen: Candidate[],
+  requested: number,
+  problem: Problem,
+): Placement {
   const removed: Record<string, number> = {};
   for (const c of chosen) removed[problem.skills[c.k]] = (removed[problem.skills[c.k]] ?? 0) + 1;
   return { kind, label, date, startMin, endMin, agent_ids: chosen.map((c) => c.a.agent_id), removed, requested };

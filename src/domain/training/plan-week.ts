@@ -32,7 +32,11 @@ export async function planWeek(
     reserved,
     reservations: sessions,
     placeActivities: (problem, assignments, scheduled) => {
-      const window = { from: input.settings.opening.from, to: input.settings.opening.to, minutes: training.coaching.minutes };
+      const window = {
+        from: input.settings.opening.from,
+        to: input.settings.opening.to,
+        minutes: training.coaching.minutes,
+      };
       const placed = placeTrainings(problem, assignments, scheduled, sessions, window, limited);
       placements = placed.placements;
       return placed.shortfalls;
@@ -42,6 +46,9 @@ export async function planWeek(
   const scheduled = scheduledGrid(roster.problem, roster.assignments);
   return {
     roster,
-    placements: placements.map((p) => ({ ...p, cost: placementCosts(roster.problem, scheduled, p, { ...cost, replications: training.simulation_replications }) })),
+    placements: placements.map((p) => ({
+      ...p,
+      cost: placementCosts(roster.problem, scheduled, p, { ...cost, replications: training.simulation_replications }),
+    })),
   };
 }

@@ -14,7 +14,10 @@ export interface Session extends Reservation {
   attendees: number;
 }
 
-export function reserveSessions(problem: Problem, settings: TrainingSettings): { sessions: Session[]; reserved: number[][][] } {
+export function reserveSessions(
+  problem: Problem,
+  settings: TrainingSettings,
+): { sessions: Session[]; reserved: number[][][] } {
   const step = problem.intervalMinutes;
   const reserved = problem.dates.map(() => problem.skills.map(() => new Array<number>(problem.slotsPerDay).fill(0)));
   const departments = [...new Set(problem.operators.map((o) => o.department))].sort();
@@ -31,12 +34,17 @@ export function reserveSessions(problem: Problem, settings: TrainingSettings): {
       let bestLoad = Infinity;
       for (let s = Math.ceil(minutesOf(w.from) / step); (s + length) * step <= minutesOf(w.to); s++) {
         let load = 0;
-        for (let t = s; t < s + length; t++) for (let k = 0; k < problem.skills.length; k++) load += problem.required[d][k][t] + reserved[d][k][t];
+        for (let t = s; t < s + length; t++)
+          for (let k = 0; k < problem.skills.length; k++) load += problem.required[d][k][t] + reserved[d][k][t];
         if (load < bestLoad) [best, bestLoad] = [s, load];
       }
       if (best < 0) continue;
       // Attendees by the skills the department answers (a bilingual operator counts half to each).
-      const share = problem.skills.map((_, k) => members.reduce((v, o) => v + (problem.pools[o.pool].includes(k) ? 1 / problem.pools[o.pool].length : 0), 0) / members.length);
+      const share = problem.skills.map(
+        (_, k) =>
+          members.reduce((v, o) => v + (problem.pools[o.pool].includes(k) ? 1 / problem.pools[o.pool].length : 0), 0) /
+          members.length,
+      );
       for (let t = best; t < best + length; t++) share.forEach((x, k) => (reserved[d][k][t] += x * attendees));
       sessions.push({ department, d, startMin: best * step, endMin: (best + length) * step, attendees });
     }

@@ -34,7 +34,10 @@ export interface AuditEvent {
   address: string;
 }
 
-export async function recordAudit(client: ClickHouseClient, e: Omit<AuditEvent, 'at_ms' | 'address'> & { at_ms?: number; address?: string }): Promise<void> {
+export async function recordAudit(
+  client: ClickHouseClient,
+  e: Omit<AuditEvent, 'at_ms' | 'address'> & { at_ms?: number; address?: string },
+): Promise<void> {
   await client.insert({
     table: 'audit_event',
     format: 'JSONEachRow',
@@ -52,7 +55,10 @@ export async function recordAudit(client: ClickHouseClient, e: Omit<AuditEvent, 
 }
 
 /** The newest audit events first; `action` filters. */
-export async function fetchAudit(client: ClickHouseClient, options: { limit: number; offset?: number; action?: AuditAction | null }): Promise<AuditEvent[]> {
+export async function fetchAudit(
+  client: ClickHouseClient,
+  options: { limit: number; offset?: number; action?: AuditAction | null },
+): Promise<AuditEvent[]> {
   const rs = await client.query({
     query: `SELECT toUnixTimestamp64Milli(at) AS at_ms, actor, action, target, detail, address FROM audit_event
             WHERE {action:String} = '' OR action = {action:String}
@@ -63,11 +69,22 @@ export async function fetchAudit(client: ClickHouseClient, options: { limit: num
   return (await rs.json<AuditEvent & { at_ms: number | string }>()).map((r) => ({ ...r, at_ms: Number(r.at_ms) }));
 }
 
-export async function recordLoginAttempt(client: ClickHouseClient, a: { username: string; address: string; ok: boolean }, nowMs = Date.now()): Promise<void> {
+export async function recordLoginAttempt(
+  client: ClickHouseClient,
+  a: { username: string; address: string; ok: boolean },
+  nowMs = Date.now(),
+): Promise<void> {
   await client.insert({
     table: 'login_attempt',
     format: 'JSONEachRow',
-    values: [{ at: toClickHouseTime(nowMs), username: a.username.slice(0, 100), address: a.address.slice(0, 100), ok: a.ok ? 1 : 0 }],
+    values: [
+      {
+        at: toClickHouseTime(nowMs),
+        username: a.username.slice(0, 100),
+        address: a.address.slice(0, 100),
+        ok: a.ok ? 1 : 0,
+      },
+    ],
   });
 }
 
@@ -75,7 +92,12 @@ export async function recordLoginAttempt(client: ClickHouseClient, a: { username
  * Failed sign-ins within the window, for the account and for the address. An account's failures
  * before its last successful sign-in do not count against it.
  */
-export async function recentFailures(client: ClickHouseClient, a: { username: string; address: string }, windowMs: number, nowMs = Date.now()): Promise<{ account: number; address: number }> {
+export async function recentFailures(
+  client: ClickHouseClient,
+  a: { username: string; address: string },
+  windowMs: number,
+  nowMs = Date.now(),
+): Promise<{ account: number; address: number }> {
   const rs = await client.query({
     query: `
       WITH (SELECT max(at) FROM login_attempt WHERE username = {username:String} AND ok = 1 AND at >= {since:DateTime64(3, 'UTC')}) AS last_ok

@@ -20,10 +20,21 @@ export function clientAddress(event: { getClientAddress(): string }): string {
   }
 }
 
-export async function auditRequest(event: AuditedEvent, action: AuditAction, target: string, detail = ''): Promise<void> {
+export async function auditRequest(
+  event: AuditedEvent,
+  action: AuditAction,
+  target: string,
+  detail = '',
+): Promise<void> {
   try {
     const { client } = await serverContext();
-    await recordAudit(client, { actor: event.locals.user?.username ?? '', action, target, detail, address: clientAddress(event) });
+    await recordAudit(client, {
+      actor: event.locals.user?.username ?? '',
+      action,
+      target,
+      detail,
+      address: clientAddress(event),
+    });
   } catch (err) {
     console.error(`[audit] cannot record ${action}:`, (err as Error).message);
   }

@@ -15,7 +15,10 @@ describe('safeNext', () => {
 
 describe('withSecurityHeaders', () => {
   it('adds the headers, keeps a page’s own CSP, and copies immutable responses', () => {
-    const page = withSecurityHeaders(new Response('x', { headers: { 'content-security-policy': "default-src 'self'" } }), true);
+    const page = withSecurityHeaders(
+      new Response('x', { headers: { 'content-security-policy': "default-src 'self'" } }),
+      true,
+    );
     expect(page.headers.get('content-security-policy')).toBe("default-src 'self'");
     expect(page.headers.get('cache-control')).toBe('private, no-store');
     const redirect = withSecurityHeaders(Response.redirect('http://127.0.0.1/x', 303), false);

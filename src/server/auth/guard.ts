@@ -17,16 +17,25 @@ export interface GateEvent {
   cookies: Cookies;
 }
 
-export type GateResult = { pass: true; user: Principal | null; allowedSites: string[] | null } | { pass: false; response: Response };
+export type GateResult =
+  { pass: true; user: Principal | null; allowedSites: string[] | null } | { pass: false; response: Response };
 
 /** True when the request reached us over HTTPS (directly or, per the proxy, x-forwarded-proto). */
 export function isHttps(event: GateEvent): boolean {
-  return event.url.protocol === 'https:' || event.request.headers.get('x-forwarded-proto')?.split(',')[0].trim() === 'https';
+  return (
+    event.url.protocol === 'https:' || event.request.headers.get('x-forwarded-proto')?.split(',')[0].trim() === 'https'
+  );
 }
 
 /** The session cookie's options: HttpOnly, SameSite=Lax, Secure behind HTTPS. */
 export function sessionCookieOptions(event: GateEvent, expiresMs?: number) {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: isHttps(event), ...(expiresMs ? { expires: new Date(expiresMs) } : {}) };
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: isHttps(event),
+    ...(expiresMs ? { expires: new Date(expiresMs) } : {}),
+  };
 }
 
 /** The signed-in user of the request's session cookie, or null. */
@@ -37,7 +46,11 @@ export async function currentUser(event: GateEvent): Promise<Principal | null> {
 }
 
 function refuse(status: 401 | 403, message: string, api: boolean): Response {
-  if (api) return Response.json({ error: message }, { status, headers: status === 401 ? { 'www-authenticate': 'Cookie realm="kezek"' } : {} });
+  if (api)
+    return Response.json(
+      { error: message },
+      { status, headers: status === 401 ? { 'www-authenticate': 'Cookie realm="kezek"' } : {} },
+    );
   const title = status === 401 ? 'Sign in needed' : 'Not allowed';
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${status} — ${title}</h1><p>${escapeHtml(message)}</p><p><a href="/">kezek</a> · <a href="/login">sign in as another user</a></p></body></html>`;
   return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
@@ -76,13 +89,15 @@ export async function gate(event: GateEvent): Promise<GateResult> {
     }
     return { pass: false, response: refuse(401, 'sign in first', api) };
   }
-  if (decision === 'forbidden') return { pass: false, response: refuse(403, `the ${user!.role} role cannot open ${url.pathname}`, api) };
+  if (decision === 'forbidden')
+    return { pass: false, response: refuse(403, `the ${user!.role} role cannot open ${url.pathname}`, api) };
 
   let allowedSites: string[] | null = null;
   if (rule.access === 'roles' && rule.siteScoped) {
     allowedSites = allowedSitesOf(user);
     const refused = refusedSite(url.searchParams.getAll('site'), allowedSites);
-    if (refused !== null) return { pass: false, response: refuse(403, `the site ${refused.slice(0, 100)} is not among yours`, api) };
+    if (refused !== null)
+      return { pass: false, response: refuse(403, `the site ${refused.slice(0, 100)} is not among yours`, api) };
   }
   if (user && url.pathname === '/' && homeOf(user) !== '/') {
     return { pass: false, response: new Response(null, { status: 303, headers: { location: homeOf(user) } }) };
@@ -106,7 +121,11 @@ export function withSecurityHeaders(response: Response, signedIn: boolean): Resp
   set('x-content-type-options', 'nosniff');
   set('referrer-policy', 'same-origin');
   set('x-frame-options', 'DENY');
-  set('content-security-policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'", true);
+  set(
+    'content-security-policy',
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    true,
+  );
   if (signedIn) set('cache-control', 'private, no-store', true);
   return r;
 }

@@ -33,7 +33,18 @@ describe('accessRule', () => {
 
   it('ingest is by token', () => expect(accessRule('/api/ingest/calls').access).toBe('ingest'));
 
-  it.each(['/nope', '/api', '/api/other', '/supervisorx', '/hrm', '/adminx/y', '/a/../admin', '/hr//x', '/hr%2fx', '/hr\\x'])('denies %s', (path) => {
+  it.each([
+    '/nope',
+    '/api',
+    '/api/other',
+    '/supervisorx',
+    '/hrm',
+    '/adminx/y',
+    '/a/../admin',
+    '/hr//x',
+    '/hr%2fx',
+    '/hr\\x',
+  ])('denies %s', (path) => {
     expect(accessRule(path).access).toBe('deny');
   });
 
@@ -93,6 +104,8 @@ describe('csrfRefusal', () => {
     expect(csrfRefusal('DELETE', url, h({ 'sec-fetch-site': 'cross-site' }))).toMatch(/cross-site/);
   });
   it('exempts bearer-token ingest', () => {
-    expect(csrfRefusal('POST', new URL('http://127.0.0.1:3000/api/ingest/calls'), h({ origin: 'http://evil.example' }))).toBeNull();
+    expect(
+      csrfRefusal('POST', new URL('http://127.0.0.1:3000/api/ingest/calls'), h({ origin: 'http://evil.example' })),
+    ).toBeNull();
   });
 });

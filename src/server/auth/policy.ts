@@ -118,7 +118,10 @@ export function allowedSitesOf(principal: Principal | null): string[] | null {
 export function refusedSite(requested: readonly string[], allowed: readonly string[] | null): string | null {
   if (!allowed) return null;
   for (const value of requested) {
-    for (const site of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const site of value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (!allowed.includes(site)) return site;
     }
   }

@@ -9,7 +9,12 @@ import { isRole, type Principal } from './policy.ts';
 import { randomSecret, secretDigest } from './secrets.ts';
 
 /** Creates a session for `username`; returns the id for the cookie (never stored). */
-export async function createSession(client: ClickHouseClient, username: string, lifetimeMs: number, nowMs = Date.now()): Promise<{ id: string; expiresMs: number }> {
+export async function createSession(
+  client: ClickHouseClient,
+  username: string,
+  lifetimeMs: number,
+  nowMs = Date.now(),
+): Promise<{ id: string; expiresMs: number }> {
   const id = randomSecret();
   const expiresMs = nowMs + lifetimeMs;
   await client.insert({
@@ -41,7 +46,11 @@ WHERE s.session_hash = {hash:String}
 LIMIT 1`;
 
 /** The signed-in user of a session id, or null when the session is unknown, expired or revoked. */
-export async function sessionPrincipal(client: ClickHouseClient, id: string, nowMs = Date.now()): Promise<Principal | null> {
+export async function sessionPrincipal(
+  client: ClickHouseClient,
+  id: string,
+  nowMs = Date.now(),
+): Promise<Principal | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(id)) return null;
   const rs = await client.query({
     query: VALID_SESSION,
@@ -64,7 +73,12 @@ export async function revokeSession(client: ClickHouseClient, id: string, nowMs 
     format: 'JSONEachRow',
     query_params: { hash },
   });
-  const [row] = await rs.json<{ username: string; created_ms: number | string; expires_ms: number | string; updated_ms: number | string }>();
+  const [row] = await rs.json<{
+    username: string;
+    created_ms: number | string;
+    expires_ms: number | string;
+    updated_ms: number | string;
+  }>();
   if (!row) return;
   await client.insert({
     table: 'user_session',

@@ -22,10 +22,21 @@ export interface TokenSummary {
 
 /** `--kinds calls,ratings`: at least one known kind. */
 export function parseTokenKinds(raw: unknown): TokenKind[] {
-  const names = typeof raw === 'string' ? [...new Set(raw.split(',').map((k) => k.trim()).filter(Boolean))] : [];
+  const names =
+    typeof raw === 'string'
+      ? [
+          ...new Set(
+            raw
+              .split(',')
+              .map((k) => k.trim())
+              .filter(Boolean),
+          ),
+        ]
+      : [];
   if (names.length === 0) throw new InputError(`kinds: name at least one of ${TOKEN_KINDS.join(', ')}`);
   for (const n of names) {
-    if (!(TOKEN_KINDS as readonly string[]).includes(n)) throw new InputError(`kinds: unknown kind "${n.slice(0, 40)}" (expected ${TOKEN_KINDS.join(', ')})`);
+    if (!(TOKEN_KINDS as readonly string[]).includes(n))
+      throw new InputError(`kinds: unknown kind "${n.slice(0, 40)}" (expected ${TOKEN_KINDS.join(', ')})`);
   }
   return names as TokenKind[];
 }
@@ -107,8 +118,16 @@ export async function fetchIngestTokens(client: ClickHouseClient): Promise<Token
 }
 
 /** Revokes a token by id; throws InputError when there is none. */
-export async function revokeIngestToken(client: ClickHouseClient, tokenId: string, nowMs = Date.now()): Promise<TokenSummary> {
-  const rs = await client.query({ query: `${SELECT_TOKEN} WHERE token_id = {id:String}`, format: 'JSONEachRow', query_params: { id: tokenId } });
+export async function revokeIngestToken(
+  client: ClickHouseClient,
+  tokenId: string,
+  nowMs = Date.now(),
+): Promise<TokenSummary> {
+  const rs = await client.query({
+    query: `${SELECT_TOKEN} WHERE token_id = {id:String}`,
+    format: 'JSONEachRow',
+    query_params: { id: tokenId },
+  });
   const [row] = await rs.json<TokenRow>();
   if (!row) throw new InputError(`there is no token ${tokenId.slice(0, 40)}`);
   const next = { ...row, revoked: 1, updated_ms: Math.max(nowMs, Number(row.updated_ms) + 1) };

@@ -40,9 +40,17 @@ export function parseRole(raw: unknown): Role {
 export function parseSites(raw: unknown): string[] {
   if (raw === undefined || raw === null) return [];
   if (typeof raw !== 'string') throw new InputError('sites: expected a comma-separated list');
-  const sites = [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
+  const sites = [
+    ...new Set(
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   for (const s of sites) {
-    if (s.length > 100 || /[\p{Cc}]/u.test(s)) throw new InputError('sites: a site name has at most 100 printable characters');
+    if (s.length > 100 || /[\p{Cc}]/u.test(s))
+      throw new InputError('sites: a site name has at most 100 printable characters');
   }
   if (sites.length > 100) throw new InputError('sites: at most 100 sites');
   return sites;
@@ -80,11 +88,22 @@ function toRecord(r: UserRow): UserRecord {
 }
 
 export function summaryOf(u: UserRecord): UserSummary {
-  return { username: u.username, role: u.role, sites: u.sites, disabled: u.disabled, created_ms: u.created_ms, updated_ms: u.updated_ms };
+  return {
+    username: u.username,
+    role: u.role,
+    sites: u.sites,
+    disabled: u.disabled,
+    created_ms: u.created_ms,
+    updated_ms: u.updated_ms,
+  };
 }
 
 export async function fetchUser(client: ClickHouseClient, username: string): Promise<UserRecord | null> {
-  const rs = await client.query({ query: `${SELECT_USER} WHERE username = {username:String}`, format: 'JSONEachRow', query_params: { username } });
+  const rs = await client.query({
+    query: `${SELECT_USER} WHERE username = {username:String}`,
+    format: 'JSONEachRow',
+    query_params: { username },
+  });
   const [row] = await rs.json<UserRow>();
   return row ? toRecord(row) : null;
 }
@@ -121,9 +140,19 @@ export async function storeUser(client: ClickHouseClient, user: UserRecord): Pro
 }
 
 /** A new user; throws InputError when the name is taken. */
-export async function addUser(client: ClickHouseClient, user: { username: string; role: Role; sites: string[]; password_hash: string }, nowMs = Date.now()): Promise<UserRecord> {
+export async function addUser(
+  client: ClickHouseClient,
+  user: { username: string; role: Role; sites: string[]; password_hash: string },
+  nowMs = Date.now(),
+): Promise<UserRecord> {
   if (await fetchUser(client, user.username)) throw new InputError(`the user ${user.username} exists already`);
-  const record: UserRecord = { ...user, disabled: false, created_ms: nowMs, updated_ms: nowMs, sessions_valid_after_ms: 0 };
+  const record: UserRecord = {
+    ...user,
+    disabled: false,
+    created_ms: nowMs,
+    updated_ms: nowMs,
+    sessions_valid_after_ms: 0,
+  };
   await storeUser(client, record);
   return record;
 }

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { projectPath } from '../project-files.ts';
 import type { ClickHouseClient } from '@clickhouse/client';
 
-
 export interface Migration {
   version: number;
   name: string;
@@ -50,7 +49,11 @@ export async function migrate(client: ClickHouseClient, dir = projectPath('sql',
   for (const m of readMigrations(dir)) {
     if (done.has(m.version)) continue;
     for (const statement of m.statements) await client.command({ query: statement });
-    await client.insert({ table: 'schema_migrations', values: [{ version: m.version, name: m.name }], format: 'JSONEachRow' });
+    await client.insert({
+      table: 'schema_migrations',
+      values: [{ version: m.version, name: m.name }],
+      format: 'JSONEachRow',
+    });
     applied.push(m.name);
   }
   return applied;

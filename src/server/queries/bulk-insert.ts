@@ -60,7 +60,12 @@ export async function bulkInsert(
 }
 
 /** Inserts TabSeparated lines (already in `columns` order) through a file the embedded engine reads. */
-export async function insertTsvLines(client: ClickHouseClient, table: string, columns: Column[], lines: string[]): Promise<void> {
+export async function insertTsvLines(
+  client: ClickHouseClient,
+  table: string,
+  columns: Column[],
+  lines: string[],
+): Promise<void> {
   const file = join(tmpdir(), `kezek-insert-${randomUUID()}.tsv`);
   await writeFile(file, `${lines.join('\n')}\n`);
   try {

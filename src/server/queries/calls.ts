@@ -43,7 +43,10 @@ export interface TimelineRow extends Omit<VisitRow, 'call_id' | 'entered_ms'> {
 }
 
 function withWhere(name: string): string {
-  const where = sqlQuery('calls-where').split('\n').filter((l) => !l.startsWith('--')).join('\n');
+  const where = sqlQuery('calls-where')
+    .split('\n')
+    .filter((l) => !l.startsWith('--'))
+    .join('\n');
   return sqlQuery(name).replace('__WHERE__', where);
 }
 
@@ -65,10 +68,24 @@ function params(s: CallsSelection) {
 
 const toNumber = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-export async function fetchCalls(client: ClickHouseClient, s: CallsSelection, limit: number, offset: number): Promise<VisitRow[]> {
-  const rs = await client.query({ query: withWhere('calls-list'), format: 'JSONEachRow', query_params: { ...params(s), limit, offset } });
+export async function fetchCalls(
+  client: ClickHouseClient,
+  s: CallsSelection,
+  limit: number,
+  offset: number,
+): Promise<VisitRow[]> {
+  const rs = await client.query({
+    query: withWhere('calls-list'),
+    format: 'JSONEachRow',
+    query_params: { ...params(s), limit, offset },
+  });
   const raw = await rs.json<VisitRow>();
-  return raw.map((r) => ({ ...r, entered_ms: Number(r.entered_ms), answered_ms: toNumber(r.answered_ms), ended_ms: Number(r.ended_ms) }));
+  return raw.map((r) => ({
+    ...r,
+    entered_ms: Number(r.entered_ms),
+    answered_ms: toNumber(r.answered_ms),
+    ended_ms: Number(r.ended_ms),
+  }));
 }
 
 export async function countCallVisits(client: ClickHouseClient, s: CallsSelection): Promise<number> {
@@ -78,7 +95,17 @@ export async function countCallVisits(client: ClickHouseClient, s: CallsSelectio
 }
 
 export async function fetchCallTimeline(client: ClickHouseClient, callId: string): Promise<TimelineRow[]> {
-  const rs = await client.query({ query: sqlQuery('calls-timeline'), format: 'JSONEachRow', query_params: { call_id: callId } });
+  const rs = await client.query({
+    query: sqlQuery('calls-timeline'),
+    format: 'JSONEachRow',
+    query_params: { call_id: callId },
+  });
   const raw = await rs.json<TimelineRow>();
-  return raw.map((r) => ({ ...r, at_ms: Number(r.at_ms), answered_ms: toNumber(r.answered_ms), ended_ms: Number(r.ended_ms), score: Number(r.score) }));
+  return raw.map((r) => ({
+    ...r,
+    at_ms: Number(r.at_ms),
+    answered_ms: toNumber(r.answered_ms),
+    ended_ms: Number(r.ended_ms),
+    score: Number(r.score),
+  }));
 }

@@ -36,7 +36,11 @@ export async function storedDirectCallIds(client: ClickHouseClient, ids: string[
 
 export async function insertDirectCalls(client: ClickHouseClient, calls: DirectCall[], source: string): Promise<void> {
   if (calls.length === 0) return;
-  await client.insert({ table: 'direct_call', values: calls.map((c) => directCallRow(c, source)), format: 'JSONEachRow' });
+  await client.insert({
+    table: 'direct_call',
+    values: calls.map((c) => directCallRow(c, source)),
+    format: 'JSONEachRow',
+  });
 }
 
 export async function countDirectCalls(client: ClickHouseClient): Promise<number> {

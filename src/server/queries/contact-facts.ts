@@ -101,7 +101,9 @@ export async function refreshFactsForRange(
       if (t < lo) lo = t;
       if (t > hi) hi = t;
     }
-    return lo <= hi ? { lo: toClickHouseTime(lo), hi: toClickHouseTime(hi) } : { lo: toClickHouseTime(0), hi: toClickHouseTime(0) };
+    return lo <= hi
+      ? { lo: toClickHouseTime(lo), hi: toClickHouseTime(hi) }
+      : { lo: toClickHouseTime(0), hi: toClickHouseTime(0) };
   };
   const entered = span(visits.map((v) => v.enteredAtMs));
   const rated = span(ratings.map((r) => r.ratedAtMs));

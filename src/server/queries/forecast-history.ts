@@ -37,7 +37,12 @@ export async function fetchForecastHistory(
   const rs = await client.query({
     query: sqlQuery('forecast-history'),
     format: 'JSONEachRow',
-    query_params: { from: toClickHouseTime(startMs), to: toClickHouseTime(endMs), tz: req.timezone, short_abandon_s: req.shortAbandonSeconds },
+    query_params: {
+      from: toClickHouseTime(startMs),
+      to: toClickHouseTime(endMs),
+      tz: req.timezone,
+      short_abandon_s: req.shortAbandonSeconds,
+    },
   });
   const rows = await rs.json<ForecastHistoryRow>();
   const patience = new Map<string, PatienceInput>();

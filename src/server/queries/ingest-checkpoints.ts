@@ -32,7 +32,12 @@ export async function loadCheckpoint(client: ClickHouseClient, stream: string): 
   });
   const [row] = await rs.json<{ file_id: string; offset: number; line: number; state: string }>();
   if (!row) return null;
-  return { fileId: row.file_id, offset: Number(row.offset), line: Number(row.line), state: row.state === '' ? null : JSON.parse(row.state) };
+  return {
+    fileId: row.file_id,
+    offset: Number(row.offset),
+    line: Number(row.line),
+    state: row.state === '' ? null : JSON.parse(row.state),
+  };
 }
 
 export async function saveCheckpoint(client: ClickHouseClient, stream: string, checkpoint: Checkpoint): Promise<void> {

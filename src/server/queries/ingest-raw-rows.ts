@@ -52,7 +52,12 @@ export const RAW_TABLES = {
 export type RawTable = keyof typeof RAW_TABLES;
 
 /** `${epoch ms}\u0000${identity}` of the rows stored in [minMs, maxMs]. */
-export async function storedRawKeys(client: ClickHouseClient, table: RawTable, minMs: number, maxMs: number): Promise<Set<string>> {
+export async function storedRawKeys(
+  client: ClickHouseClient,
+  table: RawTable,
+  minMs: number,
+  maxMs: number,
+): Promise<Set<string>> {
   const { time, identity } = RAW_TABLES[table];
   const rs = await client.query({
     query: `SELECT toUnixTimestamp64Milli(${time}) AS ms, ${identity} AS id FROM ${table}

@@ -76,7 +76,11 @@ export interface RejectCountRow {
 }
 
 /** Rejects per source and local day since an instant, newest day first. */
-export async function fetchRejectCounts(client: ClickHouseClient, sinceMs: number, timeZone: string): Promise<RejectCountRow[]> {
+export async function fetchRejectCounts(
+  client: ClickHouseClient,
+  sinceMs: number,
+  timeZone: string,
+): Promise<RejectCountRow[]> {
   const rs = await client.query({
     query: `SELECT source, toString(toDate(rejected_time, {tz:String})) AS day, count() AS rejects,
                    countIf(NOT is_resolved) AS open

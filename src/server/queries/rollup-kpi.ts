@@ -22,7 +22,15 @@ const ROLLUPS = {
 export type RollupName = keyof typeof ROLLUPS | 'raw';
 
 function offsetMinutes(ms: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric' }).formatToParts(ms);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(ms);
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const local = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'));
   return Math.round((local - Math.floor(ms / 60_000) * 60_000) / 60_000);
@@ -65,7 +73,10 @@ export function rollupKpiSql(name: keyof typeof ROLLUPS, file = 'kpi'): string {
 }
 
 /** The same result as fetchKpis (kpi.ts), read from a rollup when one answers exactly. */
-export async function fetchKpisFast(client: ClickHouseClient, req: KpiRequest): Promise<KpiResult & { source: RollupName }> {
+export async function fetchKpisFast(
+  client: ClickHouseClient,
+  req: KpiRequest,
+): Promise<KpiResult & { source: RollupName }> {
   const source = chooseRollup(req);
   const sql = (name: keyof typeof ROLLUPS): KpiSqlPair => ({
     facts: buildKpiSql(req.by, rollupKpiSql(name)),

@@ -10,8 +10,16 @@ import { toClickHouseTime } from '../../../ingest/formats/time.ts';
 import { sqlQuery } from './sql-files.ts';
 
 export const ROLLUP_TABLES = {
-  call_interval: { time: 'interval_start', bucket: 'toStartOfFifteenMinutes(entered_at)', keys: 'queue, language, site, channel' },
-  call_agent_hour: { time: 'hour_start', bucket: 'toStartOfHour(entered_at)', keys: 'agent_id, queue, language, site, channel' },
+  call_interval: {
+    time: 'interval_start',
+    bucket: 'toStartOfFifteenMinutes(entered_at)',
+    keys: 'queue, language, site, channel',
+  },
+  call_agent_hour: {
+    time: 'hour_start',
+    bucket: 'toStartOfHour(entered_at)',
+    keys: 'agent_id, queue, language, site, channel',
+  },
 } as const;
 export type RollupTable = keyof typeof ROLLUP_TABLES;
 
@@ -25,8 +33,17 @@ export interface RollupDisagreement {
   raw: number;
 }
 
-async function days(client: ClickHouseClient, query: string, startMs: number, endMs: number): Promise<Map<string, DayCounters>> {
-  const rs = await client.query({ query, format: 'JSONEachRow', query_params: { from: toClickHouseTime(startMs), to: toClickHouseTime(endMs) } });
+async function days(
+  client: ClickHouseClient,
+  query: string,
+  startMs: number,
+  endMs: number,
+): Promise<Map<string, DayCounters>> {
+  const rs = await client.query({
+    query,
+    format: 'JSONEachRow',
+    query_params: { from: toClickHouseTime(startMs), to: toClickHouseTime(endMs) },
+  });
   const rows = await rs.json<DayCounters>();
   return new Map(rows.map((r) => [r.day, r]));
 }
@@ -39,7 +56,11 @@ function same(field: string, a: number, b: number): boolean {
 }
 
 /** Every (table, UTC day, counter) where a rollup differs from `call` FINAL in [startMs, endMs). */
-export async function rollupDisagreements(client: ClickHouseClient, startMs: number, endMs: number): Promise<RollupDisagreement[]> {
+export async function rollupDisagreements(
+  client: ClickHouseClient,
+  startMs: number,
+  endMs: number,
+): Promise<RollupDisagreement[]> {
   const raw = await days(client, sqlQuery('rollup-raw-days'), startMs, endMs);
   const out: RollupDisagreement[] = [];
   for (const table of Object.keys(ROLLUP_TABLES) as RollupTable[]) {

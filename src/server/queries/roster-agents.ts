@@ -14,8 +14,15 @@ export interface RosterAgentRow {
   contract_hours_week: number;
 }
 
-export async function fetchRosterAgents(client: ClickHouseClient, req: { until: string; defaultHours: number }): Promise<Operator[]> {
-  const rs = await client.query({ query: sqlQuery('roster-agents'), format: 'JSONEachRow', query_params: { until: req.until, default_hours: req.defaultHours } });
+export async function fetchRosterAgents(
+  client: ClickHouseClient,
+  req: { until: string; defaultHours: number },
+): Promise<Operator[]> {
+  const rs = await client.query({
+    query: sqlQuery('roster-agents'),
+    format: 'JSONEachRow',
+    query_params: { until: req.until, default_hours: req.defaultHours },
+  });
   const rows = await rs.json<RosterAgentRow>();
   return rows.map((r) => ({ ...r, contract_hours_week: Number(r.contract_hours_week) }));
 }
@@ -35,8 +42,17 @@ export async function fetchAgentRatings(
   const rs = await client.query({
     query: sqlQuery('roster-coaching'),
     format: 'JSONEachRow',
-    query_params: { from: toClickHouseTime(startMs), to: toClickHouseTime(endMs), complaint_max: req.complaintMaxScore },
+    query_params: {
+      from: toClickHouseTime(startMs),
+      to: toClickHouseTime(endMs),
+      complaint_max: req.complaintMaxScore,
+    },
   });
   const rows = await rs.json<AgentRatingRow>();
-  return rows.map((r) => ({ agent: r.agent, complaints: Number(r.complaints), ratings_n: Number(r.ratings_n), avg_score: Number(r.avg_score) }));
+  return rows.map((r) => ({
+    agent: r.agent,
+    complaints: Number(r.complaints),
+    ratings_n: Number(r.ratings_n),
+    avg_score: Number(r.avg_score),
+  }));
 }

@@ -19,7 +19,11 @@ function unique(values: string[]): string[] {
 }
 
 /** The keys (as `keyOf` builds them) of those records that are stored already. */
-export async function storedKeys<K extends EventKind>(client: ClickHouseClient, kind: K, records: EventByKind[K][]): Promise<Set<string>> {
+export async function storedKeys<K extends EventKind>(
+  client: ClickHouseClient,
+  kind: K,
+  records: EventByKind[K][],
+): Promise<Set<string>> {
   if (records.length === 0) return new Set();
   const keys = new Set<string>();
   if (kind === 'calls') {
@@ -97,7 +101,12 @@ export async function insertRecords<K extends EventKind>(
   if (refresh) await refreshFactsAfterInsert(client, kind, records);
 }
 
-async function insertRows<K extends EventKind>(client: ClickHouseClient, kind: K, records: EventByKind[K][], source: string): Promise<void> {
+async function insertRows<K extends EventKind>(
+  client: ClickHouseClient,
+  kind: K,
+  records: EventByKind[K][],
+  source: string,
+): Promise<void> {
   const columns = [...COLUMNS_OF_KIND[kind], { name: 'source', type: 'String' }];
   if (kind !== 'agents' && isEmbeddedClient(client)) {
     // The hot path of bulk loads: TSV lines straight from the records, no row objects.

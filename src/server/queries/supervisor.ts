@@ -35,22 +35,45 @@ async function rows<T>(client: ClickHouseClient, name: string, params: Record<st
 const range = (startMs: number, endMs: number) => ({ from: toClickHouseTime(startMs), to: toClickHouseTime(endMs) });
 
 function filterParams(f: KpiFilters = {}) {
-  return { queues: f.queues ?? [], languages: f.languages ?? [], sites: f.sites ?? [], channels: f.channels ?? [], agents: f.agents ?? [] };
+  return {
+    queues: f.queues ?? [],
+    languages: f.languages ?? [],
+    sites: f.sites ?? [],
+    channels: f.channels ?? [],
+    agents: f.agents ?? [],
+  };
 }
 
-export async function fetchAgentEvents(client: ClickHouseClient, startMs: number, endMs: number): Promise<AgentEventRow[]> {
+export async function fetchAgentEvents(
+  client: ClickHouseClient,
+  startMs: number,
+  endMs: number,
+): Promise<AgentEventRow[]> {
   const raw = await rows<AgentEventRow>(client, 'supervisor-agent-events', range(startMs, endMs));
   return raw.map((r) => ({ ...r, at_ms: Number(r.at_ms) }));
 }
 
-export async function fetchPauses(client: ClickHouseClient, startMs: number, endMs: number, agents: string[] = []): Promise<PauseRow[]> {
+export async function fetchPauses(
+  client: ClickHouseClient,
+  startMs: number,
+  endMs: number,
+  agents: string[] = [],
+): Promise<PauseRow[]> {
   const raw = await rows<PauseRow>(client, 'supervisor-pauses', { ...range(startMs, endMs), agents });
   return raw.map((r) => ({ ...r, pause_s: Number(r.pause_s) }));
 }
 
 /** Ratings of each score 1–5 (zeros included). */
-export async function fetchRatingScores(client: ClickHouseClient, startMs: number, endMs: number, filters?: KpiFilters): Promise<number[]> {
-  const raw = await rows<{ score: number; ratings: number }>(client, 'supervisor-rating-scores', { ...range(startMs, endMs), ...filterParams(filters) });
+export async function fetchRatingScores(
+  client: ClickHouseClient,
+  startMs: number,
+  endMs: number,
+  filters?: KpiFilters,
+): Promise<number[]> {
+  const raw = await rows<{ score: number; ratings: number }>(client, 'supervisor-rating-scores', {
+    ...range(startMs, endMs),
+    ...filterParams(filters),
+  });
   const counts = [0, 0, 0, 0, 0];
   for (const r of raw) if (r.score >= 1 && r.score <= 5) counts[r.score - 1] = Number(r.ratings);
   return counts;
@@ -59,7 +82,12 @@ export async function fetchRatingScores(client: ClickHouseClient, startMs: numbe
 export async function fetchFilterOptions(client: ClickHouseClient, endMs: number): Promise<FilterOptions> {
   const [r] = await rows<FilterOptions>(client, 'supervisor-filter-options', range(endMs, endMs));
   const clean = (values: string[] | undefined) => (values ?? []).filter((v) => v !== '');
-  return { queues: clean(r?.queues), languages: clean(r?.languages), sites: clean(r?.sites), channels: clean(r?.channels) };
+  return {
+    queues: clean(r?.queues),
+    languages: clean(r?.languages),
+    sites: clean(r?.sites),
+    channels: clean(r?.channels),
+  };
 }
 
 export async function fetchAgentNames(client: ClickHouseClient): Promise<Map<string, { name: string; site: string }>> {

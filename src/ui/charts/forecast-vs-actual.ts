@@ -40,7 +40,13 @@ export function forecastVsActualOptions(points: ForecastPoint[], labels: Forecas
       actual[i] = p.actualCalls;
     }
     return [
-      { name: `${skill} · ${labels.forecast}`, type: 'line', showSymbol: false, data: forecast, lineStyle: { type: 'dashed' } },
+      {
+        name: `${skill} · ${labels.forecast}`,
+        type: 'line',
+        showSymbol: false,
+        data: forecast,
+        lineStyle: { type: 'dashed' },
+      },
       { name: `${skill} · ${labels.actual}`, type: 'line', showSymbol: false, data: actual, connectNulls: false },
     ];
   });

@@ -8,7 +8,10 @@ describe('intradayOptions', () => {
   // Interval keys are local (Asia/Almaty) 'YYYY-MM-DDTHH:MM', as `kezek kpi --by interval` writes them.
   const rows = [
     kpiRow({ interval: '2026-11-28T00:00' }, emptyCounters()),
-    kpiRow({ interval: '2026-11-28T09:15' }, { ...emptyCounters(), offered: 40, answered: 38, answered_within_sl: 30, lost: 1, short_abandoned: 0 }),
+    kpiRow(
+      { interval: '2026-11-28T09:15' },
+      { ...emptyCounters(), offered: 40, answered: 38, answered_within_sl: 30, lost: 1, short_abandoned: 0 },
+    ),
   ];
   const o = intradayOptions(rows, 0.8, labels);
 
@@ -27,8 +30,14 @@ describe('intradayOptions', () => {
 
 describe('staffOptions', () => {
   it('draws operators logged in and on pause as steps', () => {
-    const o = staffOptions(['2026-11-28T09:00', '2026-11-28T09:15'], [10, 12], [1, 3], { loggedIn: 'In', paused: 'Pause' });
+    const o = staffOptions(['2026-11-28T09:00', '2026-11-28T09:15'], [10, 12], [1, 3], {
+      loggedIn: 'In',
+      paused: 'Pause',
+    });
     expect(o.xAxis.data).toEqual(['09:00', '09:15']);
-    expect(o.series.map((s) => s.data)).toEqual([[10, 12], [1, 3]]);
+    expect(o.series.map((s) => s.data)).toEqual([
+      [10, 12],
+      [1, 3],
+    ]);
   });
 });

@@ -8,14 +8,21 @@ import { clockOfKey } from './time-labels.ts';
 
 const percent = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 10);
 
-export function intradayOptions(rows: KpiRow[], slTarget: number, labels: { offered: string; serviceLevel: string; lost: string }) {
+export function intradayOptions(
+  rows: KpiRow[],
+  slTarget: number,
+  labels: { offered: string; serviceLevel: string; lost: string },
+) {
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
     legend: { data: [labels.offered, labels.lost, labels.serviceLevel], bottom: 0 },
     grid: { left: 48, right: 48, top: 24, bottom: 56 },
     xAxis: { type: 'category', data: rows.map((r) => clockOfKey(r.group.interval ?? '')) },
-    yAxis: [{ type: 'value', minInterval: 1 }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } }],
+    yAxis: [
+      { type: 'value', minInterval: 1 },
+      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
+    ],
     series: [
       { name: labels.offered, type: 'bar', data: rows.map((r) => r.offered), yAxisIndex: 0 },
       { name: labels.lost, type: 'bar', data: rows.map((r) => r.lost), yAxisIndex: 0 },
@@ -30,7 +37,12 @@ export function intradayOptions(rows: KpiRow[], slTarget: number, labels: { offe
   };
 }
 
-export function staffOptions(intervalKeys: string[], loggedIn: number[], paused: number[], labels: { loggedIn: string; paused: string }) {
+export function staffOptions(
+  intervalKeys: string[],
+  loggedIn: number[],
+  paused: number[],
+  labels: { loggedIn: string; paused: string },
+) {
   return {
     animation: false,
     tooltip: { trigger: 'axis' },

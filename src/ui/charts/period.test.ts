@@ -5,11 +5,19 @@ import { periodTrendOptions, ratingDistributionOptions } from './period.ts';
 const labels = { serviceLevel: 'SL', dialThrough: 'DT', csi: 'CSI', fcr: 'FCR', fcrProvisional: 'FCR (provisional)' };
 
 function day(date: string, resolved: number, provisional: boolean) {
-  return kpiRow({ day: date }, { ...emptyCounters(), fcr_eligible: 100, fcr_resolved: resolved, fcr_provisional: provisional });
+  return kpiRow(
+    { day: date },
+    { ...emptyCounters(), fcr_eligible: 100, fcr_resolved: resolved, fcr_provisional: provisional },
+  );
 }
 
 describe('periodTrendOptions', () => {
-  const rows = [day('2026-11-25', 88, false), day('2026-11-26', 86, false), day('2026-11-27', 90, true), day('2026-11-28', 95, true)];
+  const rows = [
+    day('2026-11-25', 88, false),
+    day('2026-11-26', 86, false),
+    day('2026-11-27', 90, true),
+    day('2026-11-28', 95, true),
+  ];
   const o = periodTrendOptions(rows, labels);
 
   it('uses local dates as categories', () => {

@@ -21,11 +21,16 @@ export function periodTrendOptions(rows: KpiRow[], labels: TrendLabels) {
   // is repeated in the dashed series so the two lines join.
   const firstProvisional = rows.findIndex((r) => r.fcr_provisional);
   const fcrFinal = rows.map((r, i) => (firstProvisional === -1 || i < firstProvisional ? percent(r.fcr) : null));
-  const fcrProvisional = rows.map((r, i) => (firstProvisional !== -1 && i >= firstProvisional - 1 && i >= 0 ? percent(r.fcr) : null));
+  const fcrProvisional = rows.map((r, i) =>
+    firstProvisional !== -1 && i >= firstProvisional - 1 && i >= 0 ? percent(r.fcr) : null,
+  );
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { data: [labels.serviceLevel, labels.dialThrough, labels.csi, labels.fcr, labels.fcrProvisional], bottom: 0 },
+    legend: {
+      data: [labels.serviceLevel, labels.dialThrough, labels.csi, labels.fcr, labels.fcrProvisional],
+      bottom: 0,
+    },
     grid: { left: 48, right: 24, top: 24, bottom: 56 },
     xAxis: { type: 'category', data: days },
     yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { rosterCoverageOptions, rosterGanttOptions } from './roster.ts';
 
-const a = { agent_id: 'a1', date: '2026-05-11', start: '09:00', end: '10:00', skill: 'ru', breaks: [{ start: '09:30', end: '09:45' }], activities: [{ kind: 'training', start: '09:45', end: '10:00' }] };
+const a = {
+  agent_id: 'a1',
+  date: '2026-05-11',
+  start: '09:00',
+  end: '10:00',
+  skill: 'ru',
+  breaks: [{ start: '09:30', end: '09:45' }],
+  activities: [{ kind: 'training', start: '09:45', end: '10:00' }],
+};
 
 describe('roster charts', () => {
   it('coverage: one day and skill, in time order', () => {
@@ -19,7 +27,12 @@ describe('roster charts', () => {
   it('gantt: on duty, break and activity cells of 15 minutes', () => {
     const o = rosterGanttOptions([a], '2026-05-11', 15);
     expect(o.yAxis.data).toEqual(['a1 ru']);
-    expect(o.series[0].data).toEqual([[0, 0, 1], [1, 0, 1], [2, 0, 2], [3, 0, 3]]);
+    expect(o.series[0].data).toEqual([
+      [0, 0, 1],
+      [1, 0, 1],
+      [2, 0, 2],
+      [3, 0, 3],
+    ]);
     expect(o.xAxis.data[0]).toBe('09:00');
   });
 });

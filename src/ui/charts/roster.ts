@@ -11,8 +11,15 @@ export interface CoveragePoint {
   scheduled: number;
 }
 
-export function rosterCoverageOptions(rows: CoveragePoint[], date: string, skill: string, labels: { required: string; scheduled: string }) {
-  const day = rows.filter((r) => r.skill === skill && r.interval_start.startsWith(date)).sort((a, b) => (a.interval_start < b.interval_start ? -1 : 1));
+export function rosterCoverageOptions(
+  rows: CoveragePoint[],
+  date: string,
+  skill: string,
+  labels: { required: string; scheduled: string },
+) {
+  const day = rows
+    .filter((r) => r.skill === skill && r.interval_start.startsWith(date))
+    .sort((a, b) => (a.interval_start < b.interval_start ? -1 : 1));
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
@@ -31,8 +38,16 @@ const mins = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Heat-map cells [interval index, operator index, state] for the day's assignments (first `limit`). */
-export function rosterGanttOptions(assignments: RosterAssignmentJson[], date: string, intervalMinutes: number, limit = 80) {
-  const day = assignments.filter((a) => a.date === date).sort((a, b) => mins(a.start) - mins(b.start) || (a.agent_id < b.agent_id ? -1 : 1)).slice(0, limit);
+export function rosterGanttOptions(
+  assignments: RosterAssignmentJson[],
+  date: string,
+  intervalMinutes: number,
+  limit = 80,
+) {
+  const day = assignments
+    .filter((a) => a.date === date)
+    .sort((a, b) => mins(a.start) - mins(b.start) || (a.agent_id < b.agent_id ? -1 : 1))
+    .slice(0, limit);
   const from = Math.min(...day.map((a) => mins(a.start)), 9 * 60);
   const to = Math.max(...day.map((a) => mins(a.end)), 21 * 60);
   const times: string[] = [];
@@ -50,7 +65,18 @@ export function rosterGanttOptions(assignments: RosterAssignmentJson[], date: st
     grid: { left: 80, right: 16, top: 8, bottom: 64 },
     xAxis: { type: 'category', data: times },
     yAxis: { type: 'category', data: day.map((a) => `${a.agent_id} ${a.skill}`), inverse: true },
-    visualMap: { type: 'piecewise', dimension: 2, orient: 'horizontal', bottom: 0, left: 'center', pieces: [{ value: 1, color: '#4e79a7' }, { value: 2, color: '#f28e2b' }, { value: 3, color: '#59a14f' }] },
+    visualMap: {
+      type: 'piecewise',
+      dimension: 2,
+      orient: 'horizontal',
+      bottom: 0,
+      left: 'center',
+      pieces: [
+        { value: 1, color: '#4e79a7' },
+        { value: 2, color: '#f28e2b' },
+        { value: 3, color: '#59a14f' },
+      ],
+    },
     series: [{ type: 'heatmap', data }],
   };
 }

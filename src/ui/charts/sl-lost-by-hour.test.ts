@@ -3,7 +3,10 @@ import { emptyCounters, kpiRow } from '../../domain/kpi/kpi-row.ts';
 import { slLostByHourOptions } from './sl-lost-by-hour.ts';
 
 function hourRow(hour: string, offered: number, withinSl: number, lost: number) {
-  return kpiRow({ hour }, { ...emptyCounters(), offered, answered: offered - lost, answered_within_sl: withinSl, lost });
+  return kpiRow(
+    { hour },
+    { ...emptyCounters(), offered, answered: offered - lost, answered_within_sl: withinSl, lost },
+  );
 }
 
 describe('slLostByHourOptions', () => {

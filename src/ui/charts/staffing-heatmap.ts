@@ -19,7 +19,11 @@ export function staffingHeatmapOptions(cells: HeatCell[], skill: string, label: 
   let max = 0;
   const data = mine.map((c) => {
     max = Math.max(max, c.agents ?? 0);
-    return [timeIndex.get(c.intervalStart.slice(11, 16))!, dateIndex.get(c.intervalStart.slice(0, 10))!, c.agents ?? '-'];
+    return [
+      timeIndex.get(c.intervalStart.slice(11, 16))!,
+      dateIndex.get(c.intervalStart.slice(0, 10))!,
+      c.agents ?? '-',
+    ];
   });
   return {
     animation: false,
@@ -28,6 +32,13 @@ export function staffingHeatmapOptions(cells: HeatCell[], skill: string, label: 
     xAxis: { type: 'category', data: times, splitArea: { show: true } },
     yAxis: { type: 'category', data: dates, inverse: true, splitArea: { show: true } },
     visualMap: { min: 0, max: Math.max(1, max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0 },
-    series: [{ name: `${skill} · ${label}`, type: 'heatmap', data, emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } } }],
+    series: [
+      {
+        name: `${skill} · ${label}`,
+        type: 'heatmap',
+        data,
+        emphasis: { itemStyle: { borderColor: '#333', borderWidth: 1 } },
+      },
+    ],
   };
 }

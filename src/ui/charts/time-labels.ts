@@ -11,7 +11,14 @@ export function clockOfKey(key: string): string {
 /** 'YYYY-MM-DD HH:MM:SS' of an instant in `timeZone`. */
 export function localDateTime(ms: number, timeZone: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
   }).formatToParts(ms);
   const v = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${v('year')}-${v('month')}-${v('day')} ${v('hour')}:${v('minute')}:${v('second')}`;

@@ -1,12 +1,14 @@
 /** English messages: the reference catalogue (every key is defined here first). */
 export const en = {
   planner_roster: 'Roster',
-  planner_roster_desc: 'Weekly shifts for named operators under the labour rules, with coverage against the requirement; edit and export.',
+  planner_roster_desc:
+    'Weekly shifts for named operators under the labour rules, with coverage against the requirement; edit and export.',
   planner_training: 'Trainings',
   planner_training_desc: 'Department trainings and coaching placed where they hurt the service level least.',
   roster_week: 'Week',
   roster_build: 'Build roster',
-  roster_build_note: 'Building a roster solves an optimisation model; it takes up to the configured time limit (about 30 s).',
+  roster_build_note:
+    'Building a roster solves an optimisation model; it takes up to the configured time limit (about 30 s).',
   roster_status: 'Status',
   roster_objective: 'Cost',
   roster_lower_bound: 'Lower bound',
@@ -21,7 +23,8 @@ export const en = {
   roster_violations: 'Rule violations',
   roster_no_violations: 'Every labour rule holds.',
   roster_shortfalls: 'Shortfalls',
-  roster_edit_hint: 'Click a cell to change a shift (HH:MM–HH:MM) or clear it; rules and coverage are re-checked at once.',
+  roster_edit_hint:
+    'Click a cell to change a shift (HH:MM–HH:MM) or clear it; rules and coverage are re-checked at once.',
   roster_shift_prompt: 'Shift as HH:MM–HH:MM (empty = day off)',
   roster_edited: 'edited',
   training_session: 'Session',
@@ -167,7 +170,8 @@ export const en = {
   provisional_days: 'dashed: FCR still provisional',
   total: 'Total',
   rejects_title: 'Rejected input rows',
-  rejects_intro: 'Rows of ingested files and feeds that could not be stored, per source and day. Open: rejected by the latest ingest of the source; resolved: superseded by a re-ingest. Details: kezek rejects.',
+  rejects_intro:
+    'Rows of ingested files and feeds that could not be stored, per source and day. Open: rejected by the latest ingest of the source; resolved: superseded by a re-ingest. Details: kezek rejects.',
   rejects_source: 'Source',
   rejects_day: 'Day',
   rejects_count: 'Rejected',
@@ -218,7 +222,8 @@ export const en = {
   per_interval: 'per interval',
   patience: 'Patience',
   patience_unknown: 'unknown (too few abandonments): Erlang C',
-  patience_note: 'Patience is estimated from abandoned calls in history: total waiting time ÷ abandonments (exponential MLE), short abandons excluded as in reporting.',
+  patience_note:
+    'Patience is estimated from abandoned calls in history: total waiting time ÷ abandonments (exponential MLE), short abandons excluded as in reporting.',
   history: 'History',
   staffing_heatmap: 'Operators required per interval',
   show_scheduled: 'Show scheduled operators',
@@ -230,7 +235,8 @@ export const en = {
   shrinkage_none: 'no agent events: 0',
   simulate: 'Simulate the first day',
   simulation_title: 'Simulation check',
-  simulation_note: "Discrete-event simulation of the planned day (95 % confidence intervals) beside Erlang's steady-state figures; the intervals listed are where they differ.",
+  simulation_note:
+    "Discrete-event simulation of the planned day (95 % confidence intervals) beside Erlang's steady-state figures; the intervals listed are where they differ.",
   erlang_label: 'Erlang',
   simulated_label: 'Simulated',
   totals: 'Totals',

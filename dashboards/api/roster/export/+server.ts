@@ -6,7 +6,9 @@ import { rosterExport } from '$server/roster-export.ts';
 export const POST: RequestHandler = async ({ request }) => {
   try {
     const file = await rosterExport(await request.json());
-    return new Response(file.body, { headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.filename}"` } });
+    return new Response(file.body, {
+      headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.filename}"` },
+    });
   } catch (err) {
     if (err instanceof InputError || err instanceof SyntaxError) error(400, err.message);
     throw err;
