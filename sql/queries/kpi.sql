@@ -1,11 +1,10 @@
--- KPIs of DESIGN §5 for [from, to) grouped by allow-listed expressions that the caller puts in
--- place of the GROUP markers (no user text reaches this SQL). Three parts are added up:
--- queue visits (by entered_at, from `call`), ratings (by rated_at, the latest per call, from
--- rating_fact) and FCR contacts (by their first answered visit, from contact_fact); the facts are
--- kept current by the write path (0008_contact_facts.sql, contact-facts.ts). A contact is a
--- repeat when its next_contact_at is within the window after its last_ended; kpi-fcr-check.sql
--- finds the contacts where the facts' horizon cannot tell (kpi.ts then runs kpi-raw.sql).
--- Filters are arrays; an empty array means no filter.
+-- KPIs of DESIGN §5 for [from, to), grouped by allow-listed expressions that kpi.ts puts in
+-- place of the markers (no user text reaches this SQL). Three parts are added up, each a file
+-- of its own: queue visits (by entered_at: kpi-visits.sql, or a rollup: rollup-visits.sql),
+-- ratings (by rated_at, the latest per call: kpi-ratings.sql from rating_fact, or
+-- kpi-ratings-raw.sql) and FCR contacts (by their first answered visit: kpi-fcr.sql from
+-- contact_fact, or kpi-fcr-raw.sql after the CTEs of kpi-contacts.sql). Filters are arrays; an
+-- empty array means no filter.
 SELECT
     __GROUP__
     sum(n_self_service) AS self_service,
@@ -28,63 +27,15 @@ SELECT
     max(n_fcr_provisional) AS fcr_provisional
 FROM
 (
-    SELECT
-        entered_at AS t, queue, language, site, agent_id AS agent, channel,
-        toUInt64(self_service) AS n_self_service,
-        toUInt64(callback AND NOT self_service) AS n_callbacks,
-        toUInt64(NOT self_service AND NOT callback) AS n_offered,
-        toUInt64(n_offered AND answered_at IS NOT NULL) AS n_answered,
-        toUInt64(n_offered AND answered_at IS NULL AND wait_s < {short_abandon_s:Float64}) AS n_short_abandoned,
-        toUInt64(n_offered AND answered_at IS NULL AND wait_s >= {lost_after_s:Float64}) AS n_lost,
-        toUInt64(n_answered AND wait_s <= {sl_answer_within_s:Float64}) AS n_answered_within_sl,
-        toUInt64(n_answered AND transferred) AS n_transferred,
-        if(n_answered = 1, wait_s, 0) AS n_wait_answered_s,
-        if(n_offered = 1, wait_s, 0) AS n_wait_offered_s,
-        if(n_answered = 1, talk_s + hold_s + wrap_s, 0) AS n_handle_answered_s,
-        0 AS n_ratings, 0 AS n_score_sum, 0 AS n_satisfied, 0 AS n_dissatisfied,
-        0 AS n_fcr_eligible, 0 AS n_fcr_resolved, 0 AS n_fcr_provisional
-    FROM call
-    WHERE entered_at >= {from:DateTime64(3, 'UTC')} AND entered_at < {to:DateTime64(3, 'UTC')}
-      AND (empty({queues:Array(String)}) OR queue IN {queues:Array(String)})
-      AND (empty({languages:Array(String)}) OR language IN {languages:Array(String)})
-      AND (empty({sites:Array(String)}) OR site IN {sites:Array(String)})
-      AND (empty({channels:Array(String)}) OR channel IN {channels:Array(String)})
-      AND (empty({agents:Array(String)}) OR agent_id IN {agents:Array(String)})
+__VISITS__
 
     UNION ALL
 
-    SELECT
-        r.rated_at AS t, r.queue, r.language, r.site, r.agent, r.channel,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        1 AS n_ratings,
-        toUInt64(r.score) AS n_score_sum,
-        toUInt64(r.score >= 4) AS n_satisfied,
-        toUInt64(r.score <= 2) AS n_dissatisfied,
-        0, 0, 0
-    FROM rating_fact AS r FINAL
-    WHERE r.rated_at >= {from:DateTime64(3, 'UTC')} AND r.rated_at < {to:DateTime64(3, 'UTC')} AND r.deleted = 0
-      AND (empty({queues:Array(String)}) OR r.queue IN {queues:Array(String)})
-      AND (empty({languages:Array(String)}) OR r.language IN {languages:Array(String)})
-      AND (empty({sites:Array(String)}) OR r.site IN {sites:Array(String)})
-      AND (empty({channels:Array(String)}) OR r.channel IN {channels:Array(String)})
-      AND (empty({agents:Array(String)}) OR r.agent IN {agents:Array(String)})
+__RATINGS__
 
     UNION ALL
 
-    SELECT
-        c.first_answered_at AS t, c.queue, c.language, c.site, c.agent, c.channel,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        toUInt64(c.eligible) AS n_fcr_eligible,
-        toUInt64(c.eligible AND NOT c.any_transfer AND NOT c.any_callback
-                 AND (c.next_contact_at IS NULL OR c.next_contact_at > c.last_ended + toIntervalSecond({fcr_window_s:UInt32}))) AS n_fcr_resolved,
-        toUInt64(c.eligible AND c.last_ended > (SELECT max(ended_at) FROM call) - toIntervalSecond({fcr_window_s:UInt32})) AS n_fcr_provisional
-    FROM contact_fact AS c FINAL
-    WHERE c.first_answered_at >= {from:DateTime64(3, 'UTC')} AND c.first_answered_at < {to:DateTime64(3, 'UTC')} AND c.deleted = 0
-      AND (empty({queues:Array(String)}) OR c.queue IN {queues:Array(String)})
-      AND (empty({languages:Array(String)}) OR c.language IN {languages:Array(String)})
-      AND (empty({sites:Array(String)}) OR c.site IN {sites:Array(String)})
-      AND (empty({channels:Array(String)}) OR c.channel IN {channels:Array(String)})
-      AND (empty({agents:Array(String)}) OR c.agent IN {agents:Array(String)})
+__FCR__
 )
 __GROUP_BY__
 SETTINGS join_use_nulls = 1

@@ -1,7 +1,6 @@
--- The visit part of kpi.sql read from a rollup of 0004_rollups.sql instead of `call`: rollup-kpi.ts
--- puts it in place of kpi.sql's first branch. __TABLE__ (call_interval or call_agent_hour),
--- __TIME__ (its time column) and __AGENT__ (agent_id, or '' for call_interval) come from an
--- allow-list; every value is bound.
+-- The visit part of kpi.sql read from a rollup of 0004_rollups.sql instead of `call`
+-- (rollup-kpi.ts). The table, its time column and its agent column (or '' for the rollup
+-- without agents) come from an allow-list in rollup-kpi.ts; every value is bound.
     SELECT
         __TIME__ AS t, queue, language, site, __AGENT__ AS agent, channel,
         self_service AS n_self_service, callbacks AS n_callbacks, offered AS n_offered, answered AS n_answered,

@@ -45,7 +45,7 @@ function expectSame(actual: KpiResult, expected: KpiResult, label = ''): void {
   });
 }
 
-/** The KPIs with ratings and FCR from the raw tables only (kpi-raw.sql). */
+/** The KPIs with ratings and FCR from the raw tables only (kpi-ratings-raw.sql, kpi-fcr-raw.sql). */
 async function rawKpis(req: KpiRequest) {
   const { raw } = kpiSqlPair(req.by);
   return fetchKpis(ctx.client, req, { facts: raw, raw });

@@ -52,18 +52,36 @@ export function isKpiGroup(name: string): name is KpiGroup {
   return Object.hasOwn(GROUP_EXPRESSIONS, name);
 }
 
-/**
- * The KPI SQL grouped by `by`; `kpiSql` is kpi.sql's text (ratings and FCR from the facts),
- * kpi-raw.sql's (everything from the raw tables, after the CTEs of kpi-contacts.sql), or a variant
- * of either whose visit part reads a rollup (rollup-kpi.ts).
- */
-export function buildKpiSql(by: KpiGroup[], kpiSql = sqlQuery('kpi')): string {
+/** The three parts of kpi.sql: each a SELECT over the unified columns (kpi-visits.sql …). */
+export interface KpiSqlParts {
+  visits: string;
+  ratings: string;
+  fcr: string;
+}
+
+/** Parts read from the facts (rating_fact, contact_fact), and from the raw tables only. */
+export const FACT_PARTS = { visits: 'kpi-visits', ratings: 'kpi-ratings', fcr: 'kpi-fcr' } as const;
+export const RAW_PARTS = { visits: 'kpi-visits', ratings: 'kpi-ratings-raw', fcr: 'kpi-fcr-raw' } as const;
+
+/** The SQL texts of named parts; `visits` may be replaced by a rollup's (rollup-kpi.ts). */
+export function kpiParts(names: Record<keyof KpiSqlParts, string>, visits?: string): KpiSqlParts {
+  return { visits: visits ?? sqlQuery(names.visits), ratings: sqlQuery(names.ratings), fcr: sqlQuery(names.fcr) };
+}
+
+/** kpi.sql with its parts in place, grouped by `by` (the raw FCR part brings its CTEs). */
+export function buildKpiSql(by: KpiGroup[], parts: KpiSqlParts = kpiParts(FACT_PARTS)): string {
   const select = by.map((g, i) => `${GROUP_EXPRESSIONS[g]} AS g${i},`).join('\n    ');
   const groupBy = by.length
     ? `GROUP BY ${by.map((_, i) => `g${i}`).join(', ')} ORDER BY ${by.map((_, i) => `g${i}`).join(', ')}`
     : '';
-  const ctes = /\bFROM contacts\b/.test(kpiSql) ? `${sqlQuery('kpi-contacts')}\n` : '';
-  return `${ctes}${kpiSql.replace('__GROUP__', select).replace('__GROUP_BY__', groupBy)}`;
+  const ctes = /\bFROM contacts\b/.test(parts.fcr) ? `${sqlQuery('kpi-contacts')}\n` : '';
+  const sql = sqlQuery('kpi')
+    .replace('__VISITS__', parts.visits)
+    .replace('__RATINGS__', parts.ratings)
+    .replace('__FCR__', parts.fcr)
+    .replace('__GROUP__', select)
+    .replace('__GROUP_BY__', groupBy);
+  return `${ctes}${sql}`;
 }
 
 /** The KPI SQL variants of one request: from the facts, and from the raw tables. */
@@ -72,8 +90,8 @@ export interface KpiSqlPair {
   raw: string;
 }
 
-export function kpiSqlPair(by: KpiGroup[]): KpiSqlPair {
-  return { facts: buildKpiSql(by), raw: buildKpiSql(by, sqlQuery('kpi-raw')) };
+export function kpiSqlPair(by: KpiGroup[], visits?: string): KpiSqlPair {
+  return { facts: buildKpiSql(by, kpiParts(FACT_PARTS, visits)), raw: buildKpiSql(by, kpiParts(RAW_PARTS, visits)) };
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { localDateRange } from '../../domain/time/local-dates.ts';
 import type { KpiSettings } from '../config.ts';
-import { buildKpiSql, fetchKpis, type KpiRequest, type KpiResult, type KpiSqlPair } from './kpi.ts';
+import { fetchKpis, kpiSqlPair, type KpiRequest, type KpiResult } from './kpi.ts';
 import { sqlQuery } from './sql-files.ts';
 
 /** The thresholds the rollups were built with (0004_rollups.sql). */
@@ -55,21 +55,13 @@ export function chooseRollup(req: KpiRequest): RollupName {
   return aligned ? name : 'raw';
 }
 
-const FIRST_BRANCH = /\n {4}SELECT\n {8}entered_at AS t,[\s\S]*?\n(?=\n {4}UNION ALL\n)/;
-
-/** kpi.sql (or `file`, e.g. kpi-raw) with its visit branch replaced by a read of the rollup `name`. */
-export function rollupKpiSql(name: keyof typeof ROLLUPS, file = 'kpi'): string {
-  const kpiSql = sqlQuery(file);
-  if (!FIRST_BRANCH.test(kpiSql)) throw new Error('kpi.sql changed shape: rollup-kpi.ts cannot find its visit branch');
+/** The visit part of kpi.sql read from the rollup `name` (rollup-visits.sql). */
+export function rollupVisitsSql(name: keyof typeof ROLLUPS): string {
   const r = ROLLUPS[name];
-  const branch = sqlQuery('rollup-visits')
-    .split('\n')
-    .filter((line) => !line.startsWith('--'))
-    .join('\n')
+  return sqlQuery('rollup-visits')
     .replaceAll('__TABLE__', r.table)
     .replaceAll('__TIME__', r.time)
     .replaceAll('__AGENT__', r.agent);
-  return kpiSql.replace(FIRST_BRANCH, `\n${branch}`);
 }
 
 /** The same result as fetchKpis (kpi.ts), read from a rollup when one answers exactly. */
@@ -78,10 +70,9 @@ export async function fetchKpisFast(
   req: KpiRequest,
 ): Promise<KpiResult & { source: RollupName }> {
   const source = chooseRollup(req);
-  const sql = (name: keyof typeof ROLLUPS): KpiSqlPair => ({
-    facts: buildKpiSql(req.by, rollupKpiSql(name)),
-    raw: buildKpiSql(req.by, rollupKpiSql(name, 'kpi-raw')),
-  });
-  const result = source === 'raw' ? await fetchKpis(client, req) : await fetchKpis(client, req, sql(source));
+  const result =
+    source === 'raw'
+      ? await fetchKpis(client, req)
+      : await fetchKpis(client, req, kpiSqlPair(req.by, rollupVisitsSql(source)));
   return { ...result, source };
 }
