@@ -71,6 +71,8 @@ const url = await new Promise<string>((resolve, reject) => {
   });
   server.on('exit', (code) => reject(new Error(`kezek serve exited ${code} (is the build there? npm run build)`)));
 });
+// The server is stopped however the measurement ends (a failed request must not leave it running).
+process.on('exit', () => server.kill('SIGTERM'));
 const senders = 4;
 const files = Array.from({ length: senders }, (_, s) => {
   const lines: string[] = [];

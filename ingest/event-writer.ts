@@ -12,7 +12,8 @@ import { EVENT_KINDS, type EventByKind, type EventKind } from '../src/domain/eve
 import { refreshFactsAfterInsert } from '../src/server/queries/contact-facts.ts';
 import { insertRecords, keyOf, storedKeys } from '../src/server/queries/store-events.ts';
 import { insertRejects, type RejectRow } from '../src/server/queries/rejects.ts';
-import type { ParsedRecord } from './formats/types.ts';
+import type { CallerHasher, ParsedRecord } from './formats/types.ts';
+import { redactReject } from './redact-reject.ts';
 
 export interface IngestSummary {
   read: number;
@@ -46,6 +47,11 @@ interface Batch {
 
 export class EventWriter {
   readonly summary = emptySummary();
+  /**
+   * The installation's caller hasher, for the markers that replace caller numbers in rejects;
+   * set by the pipelines writing here (they are given it). Without one a marker carries no hash.
+   */
+  callerHasher: CallerHasher | null = null;
   private batches = new Map<EventKind, Batch>();
   private pendingRejects: RejectRow[] = [];
   private buffered = 0;
@@ -73,9 +79,17 @@ export class EventWriter {
     this.buffered += records.length;
   }
 
-  /** Buffers a reject and counts it into `tally` now. */
-  pushReject(reject: Omit<RejectRow, 'source'> & { source?: string }, tally: IngestSummary = this.summary): void {
-    const row = { ...reject, source: reject.source ?? this.source };
+  /**
+   * Buffers a reject and counts it into `tally` now. Every reject passes here: its raw text and
+   * reason are kept with caller numbers replaced by `[caller:HASH]` markers (redact-reject.ts,
+   * DESIGN §10); `columns` names the CSV columns of its file when known, so the caller's is found.
+   */
+  pushReject(
+    reject: Omit<RejectRow, 'source'> & { source?: string; columns?: readonly string[] | null },
+    tally: IngestSummary = this.summary,
+  ): void {
+    const { columns: _columns, ...fields } = reject;
+    const row = { ...fields, ...redactReject(reject, this.callerHasher), source: fields.source ?? this.source };
     tallyReject(tally, { file: row.source, line: row.line, reason: row.reason });
     this.pendingRejects.push(row);
   }

@@ -3,7 +3,7 @@
  * the keys of the stored records make a re-read harmless.
  */
 import type { EventKind } from '../src/domain/events.ts';
-import { CsvRecordJoiner } from './formats/csv.ts';
+import { CsvRecordJoiner, splitCsvRecord } from './formats/csv.ts';
 import { NativeCsvParser, parseNdjsonLine, type NativeParseOptions } from './formats/kezek-native.ts';
 import type { LineOutcome } from './formats/types.ts';
 import type { EventWriter, IngestSummary, StoreStep } from './event-writer.ts';
@@ -16,6 +16,8 @@ export class NativePipeline implements LinePipeline {
   readonly rejectKind: string;
   private parse!: (text: string) => LineOutcome;
   private joiner: CsvRecordJoiner | null = null;
+  /** The columns of the CSV header read (the caller's column is found in rejects). */
+  private columns: string[] | null = null;
 
   constructor(
     private readonly events: EventWriter,
@@ -24,10 +26,12 @@ export class NativePipeline implements LinePipeline {
     private readonly opts: NativeParseOptions,
   ) {
     this.rejectKind = kind;
+    events.callerHasher = opts.hashCaller; // rejects keep callers as markers of their hash
     this.beginFile();
   }
 
   beginFile(): void {
+    this.columns = null;
     if (this.format === 'kezek-ndjson') {
       this.parse = (text) => parseNdjsonLine(this.kind, text, this.opts);
       this.joiner = null;
@@ -72,7 +76,7 @@ export class NativePipeline implements LinePipeline {
     const reject = (reason: string) => {
       tally.read++;
       this.events.pushReject(
-        { source, line: raw.line, format: this.format, kind: this.kind, raw: raw.text, reason },
+        { source, line: raw.line, format: this.format, kind: this.kind, raw: raw.text, reason, columns: this.columns },
         tally,
       );
     };
@@ -81,7 +85,10 @@ export class NativePipeline implements LinePipeline {
     const outcome = this.parse(raw.text);
     if (!outcome.ok) return reject(outcome.reason);
     // A CSV header yields no record and is not counted as a row read.
-    if (outcome.records.length === 0) return;
+    if (outcome.records.length === 0) {
+      this.columns = splitCsvRecord(raw.text)?.map((c) => c.trim()) ?? null;
+      return;
+    }
     tally.read++;
     this.events.push(outcome.records, tally);
   }

@@ -5,7 +5,7 @@
  * assembler, whose state is persisted in checkpoints (DESIGN §10).
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { insertRawRows, storedRawKeys, type CdrRecordRow } from '../../src/server/queries/ingest-raw-rows.ts';
+import { insertCdrRecords, storedRawKeys, type CdrRecordRow } from '../../src/server/queries/ingest-raw-rows.ts';
 import { insertDirectCalls, storedDirectCallIds } from '../../src/server/queries/cdr-direct-calls.ts';
 import { CdrAssembler, type CdrSnapshot } from '../formats/asterisk-cdr-csv/assembler.ts';
 import type { CdrRecord, DirectCall } from '../formats/asterisk-cdr-csv/call.ts';
@@ -17,6 +17,7 @@ import type { CallerHasher } from '../formats/types.ts';
 import { emptySummary, type EventWriter, type IngestSummary, type StoreStep } from '../event-writer.ts';
 import { lineProblem, type LinePipeline } from '../pipeline.ts';
 import type { RawLine } from '../read-lines.ts';
+import { cdrLayoutColumns } from '../redact-reject.ts';
 import { RowStore } from '../row-store.ts';
 import { alreadyHashed, type AsteriskOptions } from './options.ts';
 
@@ -76,16 +77,21 @@ export class CdrPipeline implements LinePipeline {
   ) {
     this.parser = this.newParser(null);
     this.assembler = new CdrAssembler({ ...opts, hashCaller: alreadyHashed });
+    events.callerHasher = opts.hashCaller; // rejects keep callers as markers of their hash
     this.rows = new RowStore({
       keyOf: (r) => `${r.ms}\u0000${r.row.row_hash}`,
       storedKeys: (rows) => {
-        const times = rows.map((r) => r.ms);
-        return storedRawKeys(client, 'cdr_record', Math.min(...times), Math.max(...times));
+        let min = Infinity;
+        let max = -Infinity;
+        for (const r of rows) {
+          if (r.ms < min) min = r.ms;
+          if (r.ms > max) max = r.ms;
+        }
+        return storedRawKeys(client, 'cdr_record', min, max);
       },
       insert: (rows) =>
-        insertRawRows(
+        insertCdrRecords(
           client,
-          'cdr_record',
           rows.map((r) => r.row),
         ),
     });
@@ -167,6 +173,7 @@ export class CdrPipeline implements LinePipeline {
         kind: this.rejectKind,
         raw: raw.text,
         reason: parsed.reason,
+        columns: this.parser.layout && cdrLayoutColumns(this.parser.layout),
       };
       this.events.pushReject(reject, tally);
       return;

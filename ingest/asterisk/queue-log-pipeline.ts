@@ -6,22 +6,20 @@
  * held in the assembler, whose open visits are persisted in checkpoints (DESIGN §10).
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { insertRawRows, storedRawKeys, type QueueLogEventRow } from '../../src/server/queries/ingest-raw-rows.ts';
+import {
+  insertQueueLogEvents,
+  storedRawKeys,
+  type QueueLogEventRow,
+} from '../../src/server/queries/ingest-raw-rows.ts';
 import { QueueLogAssembler, type QueueLogSnapshot } from '../formats/asterisk-queue-log/assembler.ts';
 import type { QueueLogEvent } from '../formats/asterisk-queue-log/event.ts';
 import { parseQueueLogLine } from '../formats/asterisk-queue-log/parse-line.ts';
-import { toClickHouseTime } from '../formats/time.ts';
 import type { CallerHasher } from '../formats/types.ts';
 import { emptySummary, type EventWriter, type IngestSummary, type StoreStep } from '../event-writer.ts';
 import { lineProblem, type LinePipeline } from '../pipeline.ts';
 import type { RawLine } from '../read-lines.ts';
 import { RowStore } from '../row-store.ts';
 import { alreadyHashed, type AsteriskOptions } from './options.ts';
-
-interface LineRow {
-  ms: number;
-  row: QueueLogEventRow;
-}
 
 const PIPE_FORM = /^\d+(?:\.\d+)?\|/;
 
@@ -41,24 +39,19 @@ export function redactQueueLogEvent(event: QueueLogEvent, hashCaller: CallerHash
   return { ...event, data, raw };
 }
 
-export function queueLogLineStore(client: ClickHouseClient): RowStore<LineRow> {
-  return new RowStore<LineRow>({
-    keyOf: (r) => `${r.ms}\u0000${r.row.raw}`,
+export function queueLogLineStore(client: ClickHouseClient): RowStore<QueueLogEventRow> {
+  return new RowStore<QueueLogEventRow>({
+    keyOf: (r) => `${r.timeMs}\u0000${r.raw}`,
     storedKeys: (rows) => {
       let min = Infinity;
       let max = -Infinity;
       for (const r of rows) {
-        if (r.ms < min) min = r.ms;
-        if (r.ms > max) max = r.ms;
+        if (r.timeMs < min) min = r.timeMs;
+        if (r.timeMs > max) max = r.timeMs;
       }
       return storedRawKeys(client, 'queue_log_event', min, max);
     },
-    insert: (rows) =>
-      insertRawRows(
-        client,
-        'queue_log_event',
-        rows.map((r) => r.row),
-      ),
+    insert: (rows) => insertQueueLogEvents(client, rows),
   });
 }
 
@@ -67,7 +60,7 @@ export class QueueLogPipeline implements LinePipeline {
   /** Visits and agent events derived (accepted = new ones stored). */
   readonly derived = emptySummary();
   private assembler: QueueLogAssembler;
-  private readonly lines: RowStore<LineRow>;
+  private readonly lines: RowStore<QueueLogEventRow>;
   private nowMs = Date.now();
 
   constructor(
@@ -77,6 +70,7 @@ export class QueueLogPipeline implements LinePipeline {
   ) {
     this.lines = queueLogLineStore(client);
     this.assembler = this.newAssembler();
+    events.callerHasher = opts.hashCaller; // rejects keep callers as markers of their hash
   }
 
   beginFile(): void {
@@ -107,7 +101,7 @@ export class QueueLogPipeline implements LinePipeline {
     }
     const event = redactQueueLogEvent(parsed.event, this.opts.hashCaller);
     const row: QueueLogEventRow = {
-      time: toClickHouseTime(event.timeMs),
+      timeMs: event.timeMs,
       call_id: event.callId,
       queue: event.queue,
       agent: event.agent,
@@ -117,7 +111,7 @@ export class QueueLogPipeline implements LinePipeline {
       source,
       line: raw.line,
     };
-    this.lines.push({ ms: event.timeMs, row }, tally);
+    this.lines.push(row, tally);
     const records = this.assembler.add(event);
     if (records.length > 0) this.events.push(records, this.derived);
   }

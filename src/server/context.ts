@@ -5,23 +5,35 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { openClient } from './clickhouse/client.ts';
 import { migrate } from './clickhouse/migrate.ts';
+import { readPriority } from './clickhouse/read-priority.ts';
 import { databaseTarget, loadConfig, serverSettings, type DatabaseTarget, type KezekConfig } from './config.ts';
 
 export interface ServerContext {
+  /** For the dashboards' reads (and small writes: users, sessions, audit). */
   client: ClickHouseClient;
   config: KezekConfig;
   target: DatabaseTarget;
 }
 
-let context: Promise<ServerContext> | null = null;
+let context: Promise<ServerContext & { ingestClient: ClickHouseClient }> | null = null;
 
 export function serverContext(): Promise<ServerContext> {
+  return opened();
+}
+
+/** The client of HTTP ingest: each of its queries waits until no dashboard query is running. */
+export async function serverIngestClient(): Promise<ClickHouseClient> {
+  return (await opened()).ingestClient;
+}
+
+function opened() {
   context ??= (async () => {
     const config = loadConfig(serverSettings().configFile);
     const target = databaseTarget();
-    const client = await openClient(target);
-    await migrate(client);
-    return { client, config, target };
+    const opened = await openClient(target);
+    await migrate(opened);
+    const { reads, writes } = readPriority(opened);
+    return { client: reads, ingestClient: writes, config, target };
   })();
   context.catch(() => (context = null));
   return context;

@@ -4,9 +4,16 @@
  * open request waits for its acknowledgement (then waiting longer gains nothing). ClickHouse
  * takes ~170 single-row inserts/s but ~120,000 rows/s in 10,000-row batches (issue 3).
  *
- * A sender is acknowledged (`sync`) only after a commit that includes all its rows is stored;
- * a sender whose rows fill the buffer waits (`room`) for them to be stored before it reads more
- * of its body, so memory stays bounded however slow the database is.
+ * A sender is acknowledged (`sync`) only after every batch holding its rows is stored. One batch
+ * is stored while the next fills; a sender that finds the next one full too waits (`room`) before
+ * it reads more of its body, so memory stays bounded however slow the database is.
+ *
+ * When a batch fails to store, its senders fail (and take no more lines): they send again, and
+ * the keys of the rows already stored turn the resend into duplicates. The queue_log assembler
+ * is shared, and took the failed batch's lines: the session then puts it back to the state of
+ * the last stored checkpoint (IngestSession `onRollBack`), and every sender whose lines went
+ * through the state dropped — the batches sealed after the failed one, and the buffer — fails
+ * too, so that a resend rebuilds exactly the visits of a clean run.
  */
 import type { EventKind } from '../domain/events.ts';
 import { createCallerHasher } from '../../ingest/caller-hash.ts';
@@ -17,7 +24,7 @@ import { IngestSession } from '../../ingest/ingest-session.ts';
 import { NativePipeline } from '../../ingest/native-pipeline.ts';
 import type { LinePipeline } from '../../ingest/pipeline.ts';
 import type { RawLine } from '../../ingest/read-lines.ts';
-import { serverContext, type ServerContext } from './context.ts';
+import { serverContext, serverIngestClient, type ServerContext } from './context.ts';
 import { callerSalt } from './queries/installation.ts';
 
 export const MAX_BATCH_ROWS = 10_000;
@@ -25,18 +32,40 @@ export const MAX_LINGER_MS = 1000;
 /** Checkpoint of the assembler fed by POST /api/ingest/queue-log. */
 export const HTTP_QUEUE_LOG_STREAM = 'http:asterisk-queue-log';
 
-interface Deferred {
-  promise: Promise<void>;
-  resolve: () => void;
-  reject: (err: unknown) => void;
+/** One request feeding the batcher (from `begin()`). */
+export interface IngestSender {
+  /** Why some of its rows will not be stored (it then takes no more lines), or null. */
+  readonly error: unknown;
 }
 
-function deferred(): Deferred {
-  let resolve!: () => void;
-  let reject!: (err: unknown) => void;
-  const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
-  promise.catch(() => {}); // a failure is reported to the senders that wait for it
-  return { promise, resolve, reject };
+class Sender implements IngestSender {
+  error: unknown = null;
+  /** The last batch it fed. */
+  last: Batch | null = null;
+
+  fail(err: unknown): void {
+    if (this.error === null) this.error = err;
+  }
+}
+
+class Batch {
+  readonly promise: Promise<void>;
+  resolve!: () => void;
+  private reject!: (err: unknown) => void;
+  readonly senders = new Set<Sender>();
+  /** The queue_log assembler took lines: the commit carries its state (a checkpoint). */
+  queueLog = false;
+
+  constructor() {
+    this.promise = new Promise<void>((res, rej) => ((this.resolve = res), (this.reject = rej)));
+    this.promise.catch(() => {}); // a failure is reported to the senders that wait for it
+  }
+
+  /** Its rows will not all be stored: every sender that fed it fails. */
+  fail(err: unknown): void {
+    for (const sender of this.senders) sender.fail(err);
+    this.reject(err);
+  }
 }
 
 export class IngestBatcher {
@@ -44,9 +73,10 @@ export class IngestBatcher {
   private readonly session: IngestSession;
   private readonly native = new Map<EventKind, NativePipeline>();
   private readonly opts: AsteriskOptions;
-  private batch = deferred();
+  private batch = new Batch();
+  /** Batches sealed and not yet stored or failed. */
+  private readonly pending = new Set<Batch>();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private queueLogTouched = false;
   private active = 0;
   private waiting = 0;
 
@@ -54,7 +84,9 @@ export class IngestBatcher {
     this.events = new EventWriter(ctx.client, 'http', Infinity);
     const opts = (this.opts = asteriskOptions(ctx.config, createCallerHasher(salt)));
     const queueLog = new QueueLogPipeline(ctx.client, this.events, opts);
-    this.session = new IngestSession(ctx.client, queueLog, this.events, HTTP_QUEUE_LOG_STREAM);
+    this.session = new IngestSession(ctx.client, queueLog, this.events, HTTP_QUEUE_LOG_STREAM, {
+      onRollBack: (err) => this.rolledBack(err),
+    });
     for (const kind of ['calls', 'ratings', 'agent-events', 'agents'] as const) {
       this.native.set(kind, new NativePipeline(this.events, 'kezek-ndjson', kind, opts));
     }
@@ -75,39 +107,67 @@ export class IngestBatcher {
     return this.native.get(kind)!;
   }
 
+  /** Batches sealed and not yet stored (or failed). */
+  get pendingBatches(): number {
+    return this.pending.size;
+  }
+
   /** A request starts sending. */
-  begin(): void {
+  begin(): IngestSender {
     this.active++;
+    return new Sender();
   }
 
   end(): void {
     this.active--;
   }
 
-  line(pipeline: LinePipeline, raw: RawLine, source: string, tally: IngestSummary): void {
+  /**
+   * One line of a sender's body. False, and the line is not taken, once the sender has failed
+   * (rows it gave will not be stored): it should then read on and answer `sync`'s error.
+   */
+  line(sender: IngestSender, pipeline: LinePipeline, raw: RawLine, source: string, tally: IngestSummary): boolean {
+    const s = sender as Sender;
+    if (s.error !== null) return false;
     pipeline.line(raw, source, tally);
-    if (pipeline === this.session.pipeline) this.queueLogTouched = true;
-    this.timer ??= setTimeout(() => void this.flush(), MAX_LINGER_MS);
+    this.fed(s, pipeline);
+    return true;
   }
 
-  /** Back-pressure: when the buffer is full, stores it and waits until it is stored. */
+  /** The end of a sender's body (a CSV record still open is taken). */
+  endFile(sender: IngestSender, pipeline: LinePipeline, source: string, tally: IngestSummary): void {
+    const s = sender as Sender;
+    if (s.error !== null) return;
+    pipeline.endFile(source, tally, false);
+    this.fed(s, pipeline);
+  }
+
+  /**
+   * Back-pressure: when the buffer is full, it is sealed and stored while the senders fill the
+   * next one; a sender that finds the buffer full while a batch is still being stored waits for
+   * it (so at most one full batch is stored while another fills).
+   */
   async room(): Promise<void> {
-    if (this.session.size < MAX_BATCH_ROWS) return;
-    const batch = this.batch;
-    this.flush();
-    await batch.promise;
+    while (this.session.size >= MAX_BATCH_ROWS) {
+      // Commits run in order: the last batch sealed settles after every other.
+      const storing = [...this.pending].at(-1);
+      if (!storing) return this.flush();
+      await storing.promise.catch(() => {}); // its senders have their error
+    }
   }
 
-  /** Waits until everything this sender gave is stored (rejects when storing fails). */
-  async sync(): Promise<void> {
-    const batch = this.batch;
+  /** Waits until everything this sender gave is stored; throws `sender.error` when some of it was not. */
+  async sync(sender: IngestSender): Promise<void> {
+    const s = sender as Sender;
     this.waiting++;
     try {
       if (this.waiting >= this.active) this.flush();
-      await batch.promise;
+      // Commits run in order: once its last batch is settled, so is every batch it fed.
+      await s.last?.promise.catch(() => {});
     } finally {
       this.waiting--;
     }
+    if (s.error !== null) throw s.error;
   }
 
   /** Seals the current batch and stores it (after the batches before it). */
@@ -115,10 +175,48 @@ export class IngestBatcher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     const batch = this.batch;
-    this.batch = deferred();
-    const checkpoint = this.queueLogTouched;
-    this.queueLogTouched = false;
-    this.session.commit(undefined, checkpoint).then(batch.resolve, batch.reject);
+    this.batch = new Batch();
+    if (batch.senders.size === 0) {
+      batch.resolve(); // nothing was fed
+      return;
+    }
+    this.pending.add(batch);
+    this.session.commit(undefined, batch.queueLog).then(
+      () => {
+        this.pending.delete(batch);
+        batch.resolve();
+      },
+      (err: unknown) => {
+        this.pending.delete(batch);
+        batch.fail(err);
+      },
+    );
+  }
+
+  private fed(sender: Sender, pipeline: LinePipeline): void {
+    const batch = this.batch;
+    if (sender.last !== batch) {
+      batch.senders.add(sender);
+      sender.last = batch;
+    }
+    if (pipeline === this.session.pipeline) batch.queueLog = true;
+    this.timer ??= setTimeout(() => void this.flush(), MAX_LINGER_MS);
+  }
+
+  /**
+   * A commit with queue_log lines failed, and the session has put the assembler back to the
+   * state of the last stored checkpoint and dropped the rows buffered since. What went through
+   * the state dropped is lost: the batches with queue_log lines sealed since that checkpoint (the
+   * failed one first; the session will not store them) and the buffer. Their senders fail at
+   * once, before they feed more lines to the restored assembler, and send again.
+   */
+  private rolledBack(err: unknown): void {
+    for (const batch of this.pending) if (batch.queueLog) for (const sender of batch.senders) sender.fail(err);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const dropped = this.batch;
+    this.batch = new Batch();
+    dropped.fail(err);
   }
 }
 
@@ -128,7 +226,9 @@ let batcher: Promise<IngestBatcher> | null = null;
 export function ingestBatcher(): Promise<IngestBatcher> {
   batcher ??= (async () => {
     const ctx = await serverContext();
-    return new IngestBatcher(ctx, await callerSalt(ctx.client)).open();
+    // Its queries give way to the dashboards' (read-priority.ts).
+    const client = await serverIngestClient();
+    return new IngestBatcher({ ...ctx, client }, await callerSalt(client)).open();
   })();
   batcher.catch(() => (batcher = null));
   return batcher;

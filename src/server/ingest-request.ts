@@ -5,12 +5,13 @@
  * {read, accepted, duplicates, rejected, rejects} once every row is stored.
  * An `X-Kezek-Source` header names the input (e.g. the file sent) in rejects; a request that
  * names its source starts a new run of it, which resolves that source's earlier rejects.
+ * When some of a request's rows cannot be stored it is answered 500: send it again.
  */
-import { EVENT_KINDS, type EventKind } from '../domain/events.ts';
+import { EVENT_KINDS } from '../domain/events.ts';
 import { emptySummary } from '../../ingest/event-writer.ts';
 import { readLines } from '../../ingest/read-lines.ts';
 import { authorizeIngest } from './ingest-auth.ts';
-import { ingestBatcher } from './ingest-batcher.ts';
+import { ingestBatcher, type IngestBatcher } from './ingest-batcher.ts';
 import { recordIngestRun } from './queries/ingest-checkpoints.ts';
 import { serverContext } from './context.ts';
 
@@ -37,31 +38,60 @@ export async function handleIngestRequest(request: Request, kind: string, url: U
   if (!['identity', 'gzip', 'x-gzip'].includes(encoding))
     return answer(415, { error: `Content-Encoding ${encoding} is not supported (gzip is)` });
 
-  const tally = emptySummary();
-  if (!request.body) return answer(200, tally);
+  if (!request.body) return answer(200, emptySummary());
   const body = encoding === 'identity' ? request.body : request.body.pipeThrough(new DecompressionStream('gzip'));
   const batcher = await ingestBatcher();
   const named = request.headers.get('x-kezek-source');
   const source = named || `http:${kind}`;
   if (named) await recordIngestRun((await serverContext()).client, named, kind);
-  const pipeline = batcher.pipeline(kind as EventKind | 'queue-log', format);
-  batcher.begin();
+  return ingestBody(batcher, kind as HttpIngestKind, format, body, source);
+}
+
+/**
+ * Feeds a body to the batcher line by line and answers once every row is stored: 200 with the
+ * counts; 400 when the body broke off or is not gzip (what was read is stored all the same);
+ * 500 when some of its rows could not be stored — the sender sends the request again, and the
+ * rows stored already count as duplicates. A sender that fails while its body is still coming
+ * reads it to the end without feeding it, so that it hears the answer.
+ */
+export async function ingestBody(
+  batcher: IngestBatcher,
+  kind: HttpIngestKind,
+  format: 'kezek-ndjson' | 'kezek-csv',
+  body: ReadableStream<Uint8Array>,
+  source: string,
+): Promise<Response> {
+  const tally = emptySummary();
+  const pipeline = batcher.pipeline(kind, format);
+  const sender = batcher.begin();
+  let unreadable: Error | null = null;
   try {
     let lines = 0;
     try {
       for await (const raw of readLines(body as unknown as AsyncIterable<Uint8Array>)) {
-        batcher.line(pipeline, raw, source, tally);
-        if (++lines % CHECK_EVERY_LINES === 0) await batcher.room();
+        if (batcher.line(sender, pipeline, raw, source, tally) && ++lines % CHECK_EVERY_LINES === 0) {
+          await batcher.room();
+        }
       }
     } catch (err) {
-      // The body broke off or is not gzip: what was read is stored all the same.
-      await batcher.sync();
-      return answer(400, { error: `cannot read the request body: ${(err as Error).message}`, ...tally });
+      unreadable = err as Error;
     }
-    pipeline.endFile(source, tally, false);
-    await batcher.sync();
+    if (unreadable === null) batcher.endFile(sender, pipeline, source, tally);
+    await batcher.sync(sender);
+  } catch (err) {
+    return notStored(kind, err);
   } finally {
     batcher.end();
   }
+  if (unreadable) return answer(400, { error: `cannot read the request body: ${unreadable.message}`, ...tally });
   return answer(200, tally);
+}
+
+/** 500 with one line: why, and that the request is to be sent again (logged with the route). */
+function notStored(kind: HttpIngestKind, err: unknown): Response {
+  const cause = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim().slice(0, 300);
+  console.error(`[/api/ingest/${kind}]`, err instanceof Error ? err.message : err);
+  return answer(500, {
+    error: `storing this request's rows failed (${cause}): send it again (rows stored already count as duplicates)`,
+  });
 }

@@ -6,6 +6,7 @@ import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@c
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatabaseTarget } from '../config.ts';
+import { underlyingClient } from './read-priority.ts';
 
 export type { ClickHouseClient };
 
@@ -61,7 +62,7 @@ async function embeddedClient(path: string): Promise<ClickHouseClient> {
 
 /** True for the embedded engine, which can read local files (`file()`) for bulk inserts. */
 export function isEmbeddedClient(client: ClickHouseClient): boolean {
-  return cache.__kezekEmbedded?.client === client;
+  return cache.__kezekEmbedded?.client === underlyingClient(client);
 }
 
 function busyMessage(path: string, err: unknown): string {

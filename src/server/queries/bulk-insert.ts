@@ -23,7 +23,8 @@ export function escapeTsv(text: string): string {
     : text;
 }
 
-function tsvValue(value: unknown): string {
+/** A value as TSV (null as \\N, booleans 0/1, arrays as ['…']). */
+export function tsvValue(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (typeof value === 'boolean') return value ? '1' : '0';
   if (typeof value === 'number') return String(value);

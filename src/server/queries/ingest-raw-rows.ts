@@ -5,10 +5,13 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { toClickHouseTime } from '../../../ingest/formats/time.ts';
+import { bulkInsert, escapeTsv as e, insertTsvLines, tsvInstant, tsvValue, type Column } from './bulk-insert.ts';
+import { isEmbeddedClient } from '../clickhouse/client.ts';
 
 /** A stored queue_log line (one well-formed line; the caller id hashed). */
 export interface QueueLogEventRow {
-  time: string;
+  /** Epoch milliseconds (the `time` column). */
+  timeMs: number;
   call_id: string;
   queue: string;
   agent: string;
@@ -44,10 +47,32 @@ export interface CdrRecordRow {
   line: number;
 }
 
-/** The raw tables, with their time column and identity column (constants, never user input). */
+const T = "DateTime64(3, 'UTC')";
+const columns = (spec: string): Column[] =>
+  spec.split(',').map((c) => {
+    const [name, type = 'String'] = c.trim().split(':');
+    return { name, type: type === 'T' ? T : type === 'T?' ? `Nullable(${T})` : type };
+  });
+
+/**
+ * The raw tables: their time and identity columns and the columns a row writes (constants,
+ * never user input; the row interfaces above name the same columns).
+ */
 export const RAW_TABLES = {
-  queue_log_event: { time: 'time', identity: 'raw' },
-  cdr_record: { time: 'start', identity: 'row_hash' },
+  queue_log_event: {
+    time: 'time',
+    identity: 'raw',
+    columns: columns('time:T, call_id, queue, agent, event, data:Array(String), raw, source, line:UInt64'),
+  },
+  cdr_record: {
+    time: 'start',
+    identity: 'row_hash',
+    columns: columns(
+      'call_key, start:T, answer:T?, end:T, duration_s:UInt32, billsec_s:UInt32, disposition, src_hash, dst_hash, ' +
+        'channel, dstchannel, lastapp, lastdata, dcontext, accountcode, uniqueid, linkedid, userfield, row_hash, ' +
+        'source, line:UInt64',
+    ),
+  },
 } as const;
 export type RawTable = keyof typeof RAW_TABLES;
 
@@ -70,7 +95,24 @@ export async function storedRawKeys(
   return keys;
 }
 
-export async function insertRawRows(client: ClickHouseClient, table: RawTable, rows: object[]): Promise<void> {
+/** One insert of queue_log lines: TabSeparated lines built straight from the rows on the embedded engine. */
+export async function insertQueueLogEvents(client: ClickHouseClient, rows: QueueLogEventRow[]): Promise<void> {
+  const { columns } = RAW_TABLES.queue_log_event;
   if (rows.length === 0) return;
-  await client.insert({ table, values: rows, format: 'JSONEachRow' });
+  if (!isEmbeddedClient(client)) {
+    const values = rows.map(({ timeMs, ...r }) => ({ ...r, time: toClickHouseTime(timeMs) }));
+    return bulkInsert(client, 'queue_log_event', columns, values);
+  }
+  const lines = rows.map(
+    (r) =>
+      `${tsvInstant(r.timeMs)}\t${e(r.call_id)}\t${e(r.queue)}\t${e(r.agent)}\t${e(r.event)}\t${tsvValue(r.data)}\t${e(
+        r.raw,
+      )}\t${e(r.source)}\t${r.line}`,
+  );
+  await insertTsvLines(client, 'queue_log_event', columns, lines);
+}
+
+/** One insert of CDR rows. */
+export async function insertCdrRecords(client: ClickHouseClient, rows: CdrRecordRow[]): Promise<void> {
+  await bulkInsert(client, 'cdr_record', RAW_TABLES.cdr_record.columns, rows as unknown as Record<string, unknown>[]);
 }

@@ -1,0 +1,66 @@
+import type { ClickHouseClient } from '@clickhouse/client';
+import { describe, expect, it } from 'vitest';
+import { readPriority, underlyingClient } from './read-priority.ts';
+
+/** A client whose queries finish when the test says so; it logs when each starts and ends. */
+function manualClient() {
+  const log: string[] = [];
+  const finish = new Map<string, () => void>();
+  const client = {
+    query: ({ query }: { query: string }) => {
+      log.push(`start ${query}`);
+      return new Promise<string>((resolve) =>
+        finish.set(query, () => {
+          log.push(`end ${query}`);
+          resolve(query);
+        }),
+      );
+    },
+  } as unknown as ClickHouseClient;
+  return { client, log, finish: (q: string) => finish.get(q)!() };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('read priority', () => {
+  it('holds a write back while a read runs, and lets it go when the reads are done', async () => {
+    const { client, log, finish } = manualClient();
+    const { reads, writes } = readPriority(client);
+    const r1 = reads.query({ query: 'read 1' });
+    const r2 = reads.query({ query: 'read 2' });
+    const w = writes.query({ query: 'write' });
+    await tick();
+    expect(log).toEqual(['start read 1', 'start read 2']);
+    finish('read 1');
+    await r1;
+    await tick();
+    expect(log).not.toContain('start write'); // read 2 still runs
+    finish('read 2');
+    await r2;
+    await tick();
+    expect(log.at(-1)).toBe('start write');
+    finish('write');
+    expect(await w).toBe('write');
+  });
+
+  it('never holds a read back, and a write with no read waiting goes at once', async () => {
+    const { client, log, finish } = manualClient();
+    const { reads, writes } = readPriority(client);
+    const w = writes.query({ query: 'write' });
+    await tick();
+    const r = reads.query({ query: 'read' });
+    await tick();
+    expect(log).toEqual(['start write', 'start read']);
+    finish('write');
+    finish('read');
+    await Promise.all([w, r]);
+  });
+
+  it('sees through both views to the one client', () => {
+    const { client } = manualClient();
+    const { reads, writes } = readPriority(client);
+    expect(underlyingClient(reads)).toBe(client);
+    expect(underlyingClient(writes)).toBe(client);
+    expect(underlyingClient(client)).toBe(client);
+  });
+});
