@@ -32,6 +32,7 @@
  */
 import { isUnknownCaller } from '../src/domain/events.ts';
 import { headerlessLayout, type CdrLayout } from './formats/asterisk-cdr-csv/layout.ts';
+import { splitCsvSpans, type CsvSpan } from './formats/csv.ts';
 import type { CallerHasher } from './formats/types.ts';
 import { MAX_REJECT_RAW_CHARS } from '../src/server/queries/rejects.ts';
 
@@ -103,12 +104,6 @@ function keptNumber(text: string, run: string, at: number): boolean {
 }
 
 /** One field of a CSV record: its text in the record (quotes included) and its value. */
-interface CsvSpan {
-  start: number;
-  end: number;
-  value: string;
-  quoted: boolean;
-}
 
 class Redactor {
   /** Values of 7 or more digits replaced so far, with their markers (to be replaced in the reason too). */
@@ -146,7 +141,7 @@ class Redactor {
     const comma = text.indexOf(',');
     const pipeForm = (bar > 0 && /^\d+(?:\.\d+)?$/.test(text.slice(0, bar))) || comma < 0 || (bar >= 0 && bar < comma);
     if (!pipeForm) {
-      const spans = csvSpans(text);
+      const spans = splitCsvSpans(text);
       if (spans) return this.realtimeQueueLog(text, spans);
     }
     const fields = text.split('|');
@@ -180,7 +175,7 @@ class Redactor {
   }
 
   cdr(text: string, columns: readonly string[] | null): string {
-    const spans = csvSpans(text);
+    const spans = splitCsvSpans(text);
     if (spans === null) return this.loose(text);
     const values = spans.map((s) => s.value);
     const layout = columns?.length === spans.length ? null : headerlessLayout(values);
@@ -198,7 +193,7 @@ class Redactor {
   }
 
   kezekCsv(text: string, columns: readonly string[] | null): string {
-    const spans = csvSpans(text);
+    const spans = splitCsvSpans(text);
     if (spans === null) return this.loose(text);
     const callerColumn = columns?.length === spans.length ? columns.indexOf('caller') : -1;
     return spliceSpans(text, spans, (span, i) => {
@@ -282,40 +277,4 @@ function spliceSpans(text: string, spans: CsvSpan[], replace: (span: CsvSpan, in
     at = span.end;
   });
   return out + text.slice(at);
-}
-
-/** The fields of one CSV record with their places (as splitCsvRecord reads them); null when quotes are unbalanced. */
-function csvSpans(text: string): CsvSpan[] | null {
-  const spans: CsvSpan[] = [];
-  let i = 0;
-  const n = text.length;
-  for (;;) {
-    const start = i;
-    if (i < n && text[i] === '"') {
-      let value = '';
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q < 0) return null;
-        value += text.slice(i, q);
-        if (text[q + 1] === '"') {
-          value += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      spans.push({ start, end: i, value, quoted: true });
-      if (i === n) return spans;
-      if (text[i] !== ',') return null;
-      i++;
-    } else {
-      const d = text.indexOf(',', i);
-      const end = d < 0 ? n : d;
-      spans.push({ start, end, value: text.slice(start, end), quoted: false });
-      if (d < 0) return spans;
-      i = d + 1;
-    }
-  }
 }

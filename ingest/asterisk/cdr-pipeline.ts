@@ -80,15 +80,7 @@ export class CdrPipeline implements LinePipeline {
     events.callerHasher = opts.hashCaller; // rejects keep callers as markers of their hash
     this.rows = new RowStore({
       keyOf: (r) => `${r.ms}\u0000${r.row.row_hash}`,
-      storedKeys: (rows) => {
-        let min = Infinity;
-        let max = -Infinity;
-        for (const r of rows) {
-          if (r.ms < min) min = r.ms;
-          if (r.ms > max) max = r.ms;
-        }
-        return storedRawKeys(client, 'cdr_record', min, max);
-      },
+      storedKeys: (rows) => storedRawKeys(client, 'cdr_record', rows, (r) => r.ms),
       insert: (rows) =>
         insertCdrRecords(
           client,

@@ -42,15 +42,7 @@ export function redactQueueLogEvent(event: QueueLogEvent, hashCaller: CallerHash
 export function queueLogLineStore(client: ClickHouseClient): RowStore<QueueLogEventRow> {
   return new RowStore<QueueLogEventRow>({
     keyOf: (r) => `${r.timeMs}\u0000${r.raw}`,
-    storedKeys: (rows) => {
-      let min = Infinity;
-      let max = -Infinity;
-      for (const r of rows) {
-        if (r.timeMs < min) min = r.timeMs;
-        if (r.timeMs > max) max = r.timeMs;
-      }
-      return storedRawKeys(client, 'queue_log_event', min, max);
-    },
+    storedKeys: (rows) => storedRawKeys(client, 'queue_log_event', rows, (r) => r.timeMs),
     insert: (rows) => insertQueueLogEvents(client, rows),
   });
 }

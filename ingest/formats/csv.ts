@@ -3,12 +3,21 @@
  * quote); a quoted field may hold commas and line breaks, so one record can span lines.
  */
 
-/** Splits one complete CSV record into fields; null when its quotes are unbalanced. */
-export function splitCsvRecord(text: string, delimiter = ','): string[] | null {
-  const fields: string[] = [];
+/** One field of a CSV record: its value and where it stands in the record's text (quotes included). */
+export interface CsvSpan {
+  start: number;
+  end: number;
+  value: string;
+  quoted: boolean;
+}
+
+/** Splits one complete CSV record into fields with their places; null when its quotes are unbalanced. */
+export function splitCsvSpans(text: string, delimiter = ','): CsvSpan[] | null {
+  const spans: CsvSpan[] = [];
   let i = 0;
   const n = text.length;
   for (;;) {
+    const start = i;
     if (i < n && text[i] === '"') {
       let value = '';
       i++;
@@ -24,20 +33,23 @@ export function splitCsvRecord(text: string, delimiter = ','): string[] | null {
           break;
         }
       }
-      fields.push(value);
-      if (i === n) return fields;
+      spans.push({ start, end: i, value, quoted: true });
+      if (i === n) return spans;
       if (text[i] !== delimiter) return null; // text after a closing quote
       i++;
     } else {
       const d = text.indexOf(delimiter, i);
-      if (d < 0) {
-        fields.push(text.slice(i));
-        return fields;
-      }
-      fields.push(text.slice(i, d));
+      const end = d < 0 ? n : d;
+      spans.push({ start, end, value: text.slice(start, end), quoted: false });
+      if (d < 0) return spans;
       i = d + 1;
     }
   }
+}
+
+/** Splits one complete CSV record into fields; null when its quotes are unbalanced. */
+export function splitCsvRecord(text: string, delimiter = ','): string[] | null {
+  return splitCsvSpans(text, delimiter)?.map((span) => span.value) ?? null;
 }
 
 /** Quotes a field when it needs it. */

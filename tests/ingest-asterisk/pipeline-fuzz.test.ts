@@ -22,6 +22,7 @@ import { callerSalt } from '../../src/server/queries/installation.ts';
 import { Workspace } from '../kpi/harness.ts';
 import { CONFIG } from './helpers.ts';
 import { queueLogSample } from './queue-log-sample.ts';
+import { Random } from '../../src/domain/demo/prng.ts';
 
 const ws = new Workspace('pipeline-fuzz');
 const RUNS_PER_FORMAT = Number(process.env.FUZZ_RUNS ?? 12);
@@ -36,16 +37,10 @@ beforeAll(async () => {
   opts = asteriskOptions(ctx.config, createCallerHasher(await callerSalt(client)));
 });
 
-/** mulberry32: the well-formed lines of a run come from its seed. */
+/** A seeded stream of uniform numbers in [0, 1) (mulberry32, src/domain/demo/prng.ts). */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const iso = (s: number) => new Date(s * 1000).toISOString().replace('.000Z', 'Z');

@@ -79,6 +79,24 @@ describe('queue_log ingested whole', () => {
     });
     expect(await cli(kpiArgs(ws.db, config, sample))).toEqual(wholeKpi);
   });
+
+  it('re-sent as a few lines from the first and last day, knows each as a duplicate', async () => {
+    // A batch spanning the whole sample holds far more stored lines than its own 6 (> 4×): the
+    // lookup reads only the stored lines at the batch's instants (ingest-raw-rows.ts).
+    const picked = [...sample.lines.slice(0, 3), ...sample.lines.slice(-3)];
+    const again = await cli([
+      'ingest',
+      ws.file(picked.join('\n') + '\n', 'queue_log.first-and-last'),
+      '--format',
+      'asterisk-queue-log',
+      '--db',
+      ws.db,
+      '--config',
+      config,
+      '--json',
+    ]);
+    expect(again).toMatchObject({ read: 6, accepted: 0, duplicates: 6, rejected: 0 });
+  });
 });
 
 describe('queue_log ingested in random-size chunks, one process each', () => {

@@ -6,6 +6,7 @@
  * ABANDON pos|origpos|waittime, EXITWITHKEY key|pos|origpos|waittime, TRANSFER
  * exten|context|holdtime|calltime|origpos). Deterministic for a seed.
  */
+import { Random } from '../../src/domain/demo/prng.ts';
 
 export interface QueueLogSample {
   /** Lines in time order, duplicates included. */
@@ -17,16 +18,10 @@ export interface QueueLogSample {
   to: string;
 }
 
-/** mulberry32: a small seeded PRNG. */
+/** A seeded stream of uniform numbers in [0, 1) (mulberry32, src/domain/demo/prng.ts). */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const QUEUES = ['1414-ru', '1414-kk', 'support'];

@@ -6,19 +6,14 @@
  * agent, times to the millisecond, visits and ratings around local midnight.
  */
 import { abandoned, answered, plusS } from '../kpi/harness.ts';
+import { Random } from '../../src/domain/demo/prng.ts';
 
 type Row = Record<string, unknown>;
 
-/** mulberry32: a tiny seeded PRNG, so every run sees the same data. */
+/** A seeded stream of uniform numbers in [0, 1) (mulberry32, src/domain/demo/prng.ts). */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 const QUEUES = ['1414-ru', '1414-kk', 'q-vip'];

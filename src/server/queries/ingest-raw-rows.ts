@@ -76,18 +76,41 @@ export const RAW_TABLES = {
 } as const;
 export type RawTable = keyof typeof RAW_TABLES;
 
-/** `${epoch ms}\u0000${identity}` of the rows stored in [minMs, maxMs]. */
-export async function storedRawKeys(
+/**
+ * `${epoch ms}\u0000${identity}` of the stored rows that may equal some of `rows` (epoch ms by
+ * `msOf`): those in the batch's time span, or — when the span holds many more rows than the
+ * batch (a late line among current ones) — only those at the batch's very instants, so that a
+ * batch never reads back the days between its lines.
+ */
+export async function storedRawKeys<R>(
   client: ClickHouseClient,
   table: RawTable,
-  minMs: number,
-  maxMs: number,
+  rows: readonly R[],
+  msOf: (row: R) => number,
 ): Promise<Set<string>> {
+  const instants = new Set<number>();
+  let minMs = Infinity;
+  let maxMs = -Infinity;
+  for (const row of rows) {
+    const ms = msOf(row);
+    instants.add(ms);
+    if (ms < minMs) minMs = ms;
+    if (ms > maxMs) maxMs = ms;
+  }
   const { time, identity } = RAW_TABLES[table];
+  const span = `${time} BETWEEN {min:DateTime64(3, 'UTC')} AND {max:DateTime64(3, 'UTC')}`;
+  const params = { min: toClickHouseTime(minMs), max: toClickHouseTime(maxMs) };
+  const counted = await client.query({
+    query: `SELECT count() AS n FROM ${table} WHERE ${span}`,
+    query_params: params,
+    format: 'JSONEachRow',
+  });
+  const [{ n }] = await counted.json<{ n: number }>();
+  const onlyInstants = Number(n) > 4 * rows.length;
   const rs = await client.query({
-    query: `SELECT toUnixTimestamp64Milli(${time}) AS ms, ${identity} AS id FROM ${table}
-            WHERE ${time} BETWEEN {min:DateTime64(3, 'UTC')} AND {max:DateTime64(3, 'UTC')}`,
-    query_params: { min: toClickHouseTime(minMs), max: toClickHouseTime(maxMs) },
+    query: `SELECT toUnixTimestamp64Milli(${time}) AS ms, ${identity} AS id FROM ${table} WHERE ${span}
+            ${onlyInstants ? `AND toUnixTimestamp64Milli(${time}) IN (SELECT arrayJoin({instants:Array(Int64)}))` : ''}`,
+    query_params: onlyInstants ? { ...params, instants: [...instants] } : params,
     format: 'JSONCompactEachRow',
   });
   const keys = new Set<string>();
