@@ -20,15 +20,17 @@ export class Progress {
   update(done: number, total: number, count: number): void {
     if (!this.enabled) return;
     const now = Date.now();
-    if (now - this.lastDrawMs < 200 && done < total) return;
+    if (now - this.lastDrawMs < 200 && (total === 0 || done < total)) return;
     this.lastDrawMs = now;
     const seconds = Math.max((now - this.startMs) / 1000, 1e-3);
     const fraction = total > 0 ? Math.min(done / total, 1) : 0;
     const rate = count / seconds;
     const eta = fraction > 0 ? (seconds * (1 - fraction)) / fraction : NaN;
     const etaText = Number.isFinite(eta) ? `, ETA ${formatDuration(eta)}` : '';
+    // An input of unknown size (a pipe) shows no percentage.
+    const share = total > 0 ? `${(fraction * 100).toFixed(1)} %, ` : '';
     this.io.stderr(
-      `\r${this.label}: ${(fraction * 100).toFixed(1)} %, ${count.toLocaleString('en')} ${this.unit}, ${Math.round(rate).toLocaleString('en')} ${this.unit}/s${etaText}   `,
+      `\r${this.label}: ${share}${count.toLocaleString('en')} ${this.unit}, ${Math.round(rate).toLocaleString('en')} ${this.unit}/s${etaText}   `,
     );
     this.drawn = true;
   }

@@ -3,7 +3,8 @@
  * separate `kezek ingest` process: visits split across files and restarts are assembled from
  * the checkpointed assembler state), and re-sent (every line a duplicate, no KPI change).
  */
-import { mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -122,5 +123,22 @@ describe('queue_log ingested in random-size chunks, one process each', () => {
     }
     expect(accepted).toBe(sample.distinctLines);
     expect(await childJson(kpiArgs(db, config, sample))).toEqual(wholeKpi);
+  });
+});
+
+describe('queue_log read from a named pipe (kezek ingest <(zcat queue_log.gz))', () => {
+  it('stores what the whole file stored', async () => {
+    const pipeWs = new Workspace('ql-fifo');
+    const fifo = join(pipeWs.dir, 'queue_log.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writing = new Promise<void>((resolve, reject) =>
+      createWriteStream(fifo)
+        .on('error', reject)
+        .end(sample.lines.join('\n') + '\n', resolve),
+    );
+    const args = ['ingest', fifo, '--format', 'asterisk-queue-log', '--db', pipeWs.db, '--config', config, '--json'];
+    const [summary] = await Promise.all([childJson(args), writing]);
+    expect(summary).toEqual(wholeSummary);
+    expect(await childJson(kpiArgs(pipeWs.db, config, sample))).toEqual(wholeKpi);
   });
 });

@@ -29,6 +29,7 @@ const USAGE = `usage: kezek ingest FILE… --format F [--kind K] [--utc] [--json
   --server   stream the files to a running kezek serve (the way to ingest while it holds the
              database); --token T (or KEZEK_INGEST_TOKEN) is a token of kezek tokens create
   --batch-rows N  rows stored per batch (default 50,000)
+A FILE may be a named pipe (kezek ingest <(zcat queue_log.gz) …): read as it comes, no percentage.
 Every row is stored or rejected with its file, line and reason; re-ingesting never double counts
 (kezek rejects lists the rejects; re-ingesting a fixed file resolves its earlier ones).`;
 
@@ -36,7 +37,9 @@ function checkFiles(files: string[]): void {
   if (files.length === 0) throw new UsageError('no input file given');
   for (const f of files) {
     if (!existsSync(f)) throw new UsageError(`${f}: no such file`);
-    if (!statSync(f).isFile()) throw new UsageError(`${f}: not a regular file`);
+    const stat = statSync(f);
+    // A named pipe is read as it comes (`kezek ingest <(zcat queue_log.gz)`); progress then has no total.
+    if (!stat.isFile() && !stat.isFIFO()) throw new UsageError(`${f}: not a regular file or a named pipe`);
   }
 }
 
