@@ -25,7 +25,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 describe('read priority', () => {
   it('holds a write back while a read runs, and lets it go when the reads are done', async () => {
     const { client, log, finish } = manualClient();
-    const { reads, writes } = readPriority(client);
+    const { reads, writes } = readPriority(client, 0);
     const r1 = reads.query({ query: 'read 1' });
     const r2 = reads.query({ query: 'read 2' });
     const w = writes.query({ query: 'write' });
@@ -45,7 +45,7 @@ describe('read priority', () => {
 
   it('never holds a read back, and a write with no read waiting goes at once', async () => {
     const { client, log, finish } = manualClient();
-    const { reads, writes } = readPriority(client);
+    const { reads, writes } = readPriority(client, 0);
     const w = writes.query({ query: 'write' });
     await tick();
     const r = reads.query({ query: 'read' });
@@ -56,9 +56,30 @@ describe('read priority', () => {
     await Promise.all([w, r]);
   });
 
+  it('keeps a write waiting for a grace period after the last read, for the next read of the same page', async () => {
+    const { client, log, finish } = manualClient();
+    const { reads, writes } = readPriority(client, 30);
+    const r1 = reads.query({ query: 'session' });
+    const w = writes.query({ query: 'write' });
+    finish('session');
+    await r1;
+    await tick();
+    const r2 = reads.query({ query: 'kpi' }); // issued right after the first read: goes first
+    await tick();
+    expect(log).toEqual(['start session', 'end session', 'start kpi']);
+    finish('kpi');
+    await r2;
+    await new Promise((r) => setTimeout(r, 10));
+    expect(log).not.toContain('start write'); // timers never fire early: 10 ms < 30 ms grace
+    for (let i = 0; i < 200 && !log.includes('start write'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(log.at(-1)).toBe('start write');
+    finish('write');
+    await w;
+  });
+
   it('sees through both views to the one client', () => {
     const { client } = manualClient();
-    const { reads, writes } = readPriority(client);
+    const { reads, writes } = readPriority(client, 0);
     expect(underlyingClient(reads)).toBe(client);
     expect(underlyingClient(writes)).toBe(client);
     expect(underlyingClient(client)).toBe(client);

@@ -3,11 +3,16 @@
  * (a second waits for the first), so a dashboard query issued while HTTP ingest runs flat out
  * would queue behind the writer's inserts and fact refreshes. Two views of one client share a
  * count of reads in flight: a read goes straight to the engine; a write first waits until no
- * read is in flight. A read then waits for at most the one write query already running.
+ * read is in flight and none ended in the last `graceMs` (a page's or API call's reads come one
+ * after another: the writer does not slip in between them). A read then waits for at most the one
+ * write query already running.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 
 const METHODS = new Set(['query', 'command', 'insert', 'exec']);
+
+/** How long writes keep waiting after the last read ended. */
+export const READ_GRACE_MS = 25;
 
 /** The client a view wraps (the embedded engine is recognised through it). */
 export const UNDERLYING = Symbol('kezek.underlyingClient');
@@ -15,17 +20,26 @@ export const UNDERLYING = Symbol('kezek.underlyingClient');
 export interface ReadPriority {
   /** Dashboards' queries: counted while they run. */
   readonly reads: ClickHouseClient;
-  /** Ingest writes: each call waits until no read is in flight. */
+  /** Ingest writes: each call waits until no read is in flight (or just ended). */
   readonly writes: ClickHouseClient;
 }
 
-export function readPriority(client: ClickHouseClient): ReadPriority {
+export function readPriority(client: ClickHouseClient, graceMs = READ_GRACE_MS): ReadPriority {
   let inFlight = 0;
+  let lastReadEndMs = -Infinity;
   let idle: Promise<void> | null = null;
   let wake: (() => void) | null = null;
 
   const readsDone = async () => {
-    while (inFlight > 0) await (idle ??= new Promise<void>((resolve) => (wake = resolve)));
+    for (;;) {
+      if (inFlight > 0) {
+        await (idle ??= new Promise<void>((resolve) => (wake = resolve)));
+        continue;
+      }
+      const waitMs = lastReadEndMs + graceMs - Date.now();
+      if (waitMs <= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
   };
 
   const view = (around: (call: () => Promise<unknown>) => Promise<unknown>) =>
@@ -44,6 +58,7 @@ export function readPriority(client: ClickHouseClient): ReadPriority {
     try {
       return await call();
     } finally {
+      lastReadEndMs = Date.now();
       if (--inFlight === 0 && wake) {
         const resolve = wake;
         idle = wake = null;
