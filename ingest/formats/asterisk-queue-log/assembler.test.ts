@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallVisit } from '../../../src/domain/events.ts';
 import type { ParsedRecord } from '../types.ts';
-import { QueueLogAssembler, type QueueLogAssemblerOptions } from './assembler.ts';
+import { lineDigest, QueueLogAssembler, type QueueLogAssemblerOptions } from './assembler.ts';
 import type { QueueLogEvent } from './event.ts';
 import { parseQueueLogLine } from './parse-line.ts';
 
@@ -204,6 +204,37 @@ describe('QueueLogAssembler: across batches and restarts', () => {
     second.restore(JSON.parse(JSON.stringify(first.snapshot())));
     const after = run(second, [INPUT[7], ...INPUT.slice(8)]); // a's COMPLETEAGENT re-sent
     expect([...before, ...after]).toEqual(run(new QueueLogAssembler(OPTS), INPUT));
+  });
+
+  it('keeps completed visits in a snapshot as line digests, and still reads texts of older checkpoints', () => {
+    const first = new QueueLogAssembler(OPTS);
+    const before = run(first, INPUT.slice(0, 8)); // a completes
+    const snapshot = first.snapshot();
+    const text = JSON.stringify(snapshot.completed);
+    for (const line of INPUT.slice(0, 8)) expect(text).not.toContain(line.raw); // digests only
+    // A checkpoint of the earlier layout: the completed visits' line texts in `raws`.
+    const legacy = {
+      ...snapshot,
+      completed: snapshot.completed.map(({ callId, queue, endMs }) => ({
+        callId,
+        queue,
+        endMs,
+        raws: INPUT.slice(0, 8)
+          .filter((e) => e.callId === callId && e.queue === queue)
+          .map((e) => e.raw),
+      })),
+    };
+    const second = new QueueLogAssembler(OPTS);
+    second.restore(JSON.parse(JSON.stringify(legacy)));
+    const after = run(second, [INPUT[7], ...INPUT.slice(8)]); // a's COMPLETEAGENT re-sent
+    expect([...before, ...after]).toEqual(run(new QueueLogAssembler(OPTS), INPUT));
+  });
+
+  it('tells lines apart by their digests', () => {
+    // Lines that differ in one character, in order, or in length only.
+    const lines = ['1|a|q|NONE|ENTERQUEUE||1|1', '1|a|q|NONE|ENTERQUEUE||1|2', '1|a|q|NONE|ENTERQUEUE||2|1', '', ' '];
+    expect(new Set(lines.map(lineDigest)).size).toBe(lines.length);
+    expect(lineDigest(lines[0])).toBe(lineDigest(`${lines[0]}`));
   });
 
   it('expires a visit whose end never comes after pendingTtlMs of event time', () => {

@@ -15,6 +15,7 @@
  * (a call whose end was never logged, e.g. Asterisk crashed) are dropped and counted in
  * `stats().expiredVisits`; their lines were accepted and stored as lines all the same.
  */
+import { fmix32 } from '../../../src/domain/demo/prng.ts';
 import type { ParsedRecord } from '../types.ts';
 import { agentEventsOf } from './agent-events.ts';
 import { END_VERBS, MEMBER_VERBS, VISIT_VERBS, type QueueLogEvent } from './event.ts';
@@ -31,8 +32,11 @@ export interface QueueLogSnapshot {
   watermarkMs: number;
   /** Events of the open visits, in arrival order per visit. */
   open: QueueLogEvent[];
-  /** Line texts of the recently completed visits, for dropping duplicates. */
-  completed: { callId: string; queue: string; endMs: number; raws: string[] }[];
+  /**
+   * The recently completed visits, for dropping duplicates: the digests of their lines
+   * (`lineDigest`; checkpoints written before digests hold the texts in `raws`).
+   */
+  completed: { callId: string; queue: string; endMs: number; digests?: string[]; raws?: string[] }[];
 }
 
 interface VisitState {
@@ -40,16 +44,33 @@ interface VisitState {
   queue: string;
   open: QueueLogEvent[] | null;
   openLastMs: number;
-  /** Raw lines of the last completed visit of this key (only texts are kept, to hold little memory). */
+  /** Digests of the lines of the last completed visit of this key (small in memory and checkpoints). */
   closed: string[] | null;
   closedEndMs: number;
 }
 
 const NO_RECORDS: readonly ParsedRecord[] = Object.freeze([]);
 
-function holdsRaw(list: string[] | null, raw: string): boolean {
+/**
+ * A 64-bit digest of a line as text: two 32-bit FNV-1a lanes (different offsets and primes), each
+ * finished with MurmurHash3's fmix32. It tells a repeated line of one visit from a new one; two
+ * different lines of a visit share a digest with odds of about 2^-64.
+ */
+export function lineDigest(raw: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return `${fmix32(a).toString(36)}.${fmix32(b ^ raw.length).toString(36)}`;
+}
+
+function holdsDigestOf(list: string[] | null, raw: string): boolean {
   if (list === null) return false;
-  for (let i = 0; i < list.length; i++) if (list[i] === raw) return true;
+  const digest = lineDigest(raw);
+  for (let i = 0; i < list.length; i++) if (list[i] === digest) return true;
   return false;
 }
 
@@ -89,7 +110,7 @@ export class QueueLogAssembler {
     }
     if (!VISIT_VERBS.has(event.verb) || event.queue === '' || event.queue === 'NONE') return NO_RECORDS;
     const state = this.stateOf(event.callId, event.queue);
-    if (holdsRaw(state.closed, event.raw) || holdsEvent(state.open, event.raw)) return NO_RECORDS;
+    if (holdsDigestOf(state.closed, event.raw) || holdsEvent(state.open, event.raw)) return NO_RECORDS;
     if (state.open === null) state.open = [event];
     else state.open.push(event);
     if (event.timeMs > state.openLastMs) state.openLastMs = event.timeMs;
@@ -98,7 +119,7 @@ export class QueueLogAssembler {
     const events = state.open;
     this.close(
       state,
-      events.map((e) => e.raw),
+      events.map((e) => lineDigest(e.raw)),
       event.timeMs,
     );
     if (this.silent) return NO_RECORDS;
@@ -117,7 +138,7 @@ export class QueueLogAssembler {
   snapshot(): QueueLogSnapshot {
     const completed: QueueLogSnapshot['completed'] = [];
     for (const { callId, queue, closed, closedEndMs } of this.visits.values()) {
-      if (closed) completed.push({ callId, queue, endMs: closedEndMs, raws: [...closed] });
+      if (closed) completed.push({ callId, queue, endMs: closedEndMs, digests: [...closed] });
     }
     return { watermarkMs: this.watermarkMs, open: this.pending(), completed };
   }
@@ -125,7 +146,7 @@ export class QueueLogAssembler {
   /** Rebuilds the state of `snapshot()` on a fresh assembler without emitting anything. */
   restore(snapshot: QueueLogSnapshot): void {
     for (const c of [...snapshot.completed].sort((a, b) => a.endMs - b.endMs)) {
-      this.close(this.stateOf(c.callId, c.queue), c.raws, c.endMs);
+      this.close(this.stateOf(c.callId, c.queue), c.digests ?? (c.raws ?? []).map(lineDigest), c.endMs);
     }
     this.silent = true;
     try {
@@ -156,8 +177,8 @@ export class QueueLogAssembler {
     return state;
   }
 
-  private close(state: VisitState, raws: string[], endMs: number): void {
-    state.closed = raws;
+  private close(state: VisitState, digests: string[], endMs: number): void {
+    state.closed = digests;
     state.closedEndMs = endMs;
     state.open = null;
     state.openLastMs = -Infinity;
