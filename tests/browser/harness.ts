@@ -152,6 +152,12 @@ export async function startDemoServer(options: DemoOptions): Promise<DemoServer>
 }
 
 /** A screenshot at the page's 1366×768 viewport, kept under test-results/screenshots/. */
+/** Opens a page and waits until it is hydrated (interactive): the root layout marks <html>. */
+export async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatKpi } from '../../src/ui/format.ts';
-import { screenshot, startDemoServer, type DemoServer } from './harness.ts';
+import { open, screenshot, startDemoServer, type DemoServer } from './harness.ts';
 
 describe('home page on demo data (issue 2)', () => {
   let s: DemoServer;
@@ -11,7 +11,7 @@ describe('home page on demo data (issue 2)', () => {
 
   it("shows yesterday's KPI tiles and the rendered SL / lost-by-hour chart", async () => {
     const page = await s.newPage();
-    await page.goto(`${s.url}/`);
+    await open(page, `${s.url}/`);
     await page.locator('[data-testid="kpi-tiles"] .tile').first().waitFor();
     expect(await page.locator('[data-testid="kpi-tiles"] .tile').count()).toBeGreaterThanOrEqual(8);
     await page.locator('.echart svg').first().waitFor({ timeout: 15_000 });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatKpi, type KpiKey } from '../../src/ui/format.ts';
-import { INGEST_TOKEN, screenshot, shiftDate, startDemoServer, type DemoServer } from './harness.ts';
+import { INGEST_TOKEN, open, screenshot, shiftDate, startDemoServer, type DemoServer } from './harness.ts';
 
 let s: DemoServer;
 const DAY_KPIS: KpiKey[] = [
@@ -49,7 +49,7 @@ const cli = (...args: string[]) => {
 describe('day view', () => {
   it('shows every KPI of `kezek kpi --json` with its target and the breakdowns', async () => {
     const page = await s.newPage();
-    await page.goto(`${s.url}/supervisor?date=${s.end}`);
+    await open(page, `${s.url}/supervisor?date=${s.end}`);
     const [total] = cli('--from', s.end, '--to', s.end);
     for (const kpi of DAY_KPIS) {
       expect(await text(page, `[data-testid="day-kpis"] tr[data-kpi="${kpi}"] td.value a`), kpi).toBe(
@@ -68,7 +68,7 @@ describe('day view', () => {
 
   it('filters by queue through the URL and drills down to the lost calls', async () => {
     const page = await s.newPage();
-    await page.goto(`${s.url}/supervisor?date=${s.end}`);
+    await open(page, `${s.url}/supervisor?date=${s.end}`);
     await page.selectOption('[data-testid="filters"] select[name="queue"]', '1414-kk');
     await Promise.all([page.waitForURL(/queue=1414-kk/), page.click('[data-testid="filters"] button[type="submit"]')]);
     const [kk] = cli('--from', s.end, '--to', s.end, '--queue', '1414-kk');
@@ -92,7 +92,7 @@ describe('day view', () => {
 describe('intraday view', () => {
   it('shows the intervals of /api/kpi and refreshes itself after new calls are ingested', async () => {
     const page = await s.newPage();
-    await page.goto(`${s.url}/supervisor/intraday?date=${s.end}&refresh=5`);
+    await open(page, `${s.url}/supervisor/intraday?date=${s.end}&refresh=5`);
     await page.locator('.echart svg').first().waitFor({ timeout: 15_000 });
     const api = await s.apiKpi({ from: s.end, to: s.end, by: 'interval' });
     const busiest = api.rows.reduce((a, b) => (b.offered > a.offered ? b : a));
@@ -153,7 +153,7 @@ describe('period view', () => {
   it('shows the period KPIs of `kezek kpi`, the trend and the ratings 1–5', async () => {
     const from = shiftDate(s.end, -2);
     const page = await s.newPage();
-    await page.goto(`${s.url}/supervisor/period?from=${from}&to=${s.end}&queue=`);
+    await open(page, `${s.url}/supervisor/period?from=${from}&to=${s.end}&queue=`);
     // GET /api/kpi, not the CLI answer from before the start: the intraday test has ingested calls since.
     const [total] = (await s.apiKpi({ from, to: s.end, queue: '' })).rows;
     for (const kpi of ['service_level', 'lost_rate', 'asa_s', 'avg_rating', 'csi', 'cdi', 'offered'] as KpiKey[]) {
@@ -174,7 +174,7 @@ describe('period view', () => {
 describe('operators view', () => {
   it('lists operators of a site as /api/kpi does, sorts, and opens an operator’s calls', async () => {
     const page = await s.newPage();
-    await page.goto(`${s.url}/supervisor/operators?date=${s.end}&site=Astana&queue=`);
+    await open(page, `${s.url}/supervisor/operators?date=${s.end}&site=Astana&queue=`);
     const api = await s.apiKpi({ from: s.end, to: s.end, by: 'agent', site: 'Astana' });
     const top = api.rows.filter((r) => r.group.agent).reduce((a, b) => (b.answered > a.answered ? b : a));
     const first = '[data-testid="operators"] tbody tr:first-child';
