@@ -24,6 +24,9 @@ export interface IngestOptions extends AsteriskOptions {
   onProgress?: (doneBytes: number, totalBytes: number, rows: number) => void;
 }
 
+/** Lines parsed between two turns of the event loop. */
+const YIELD_EVERY_LINES = 1000;
+
 export async function ingestFiles(
   client: ClickHouseClient,
   files: string[],
@@ -47,8 +50,15 @@ export async function ingestFiles(
     await recordIngestRun(client, file, pipeline.rejectKind);
     events.source = file;
     pipeline.beginFile();
+    let sinceYield = 0;
     for await (const raw of readFileLines(file, { onBytes })) {
       pipeline.line(raw, file, summary);
+      // Lines are parsed in microtasks: give the event loop a turn now and then, so that the batch
+      // being stored goes on to its next query as soon as the engine has answered the last one.
+      if (++sinceYield === YIELD_EVERY_LINES) {
+        sinceYield = 0;
+        await new Promise(setImmediate);
+      }
       if (session.size >= batchRows && pipeline.atBoundary()) {
         const commit = session.commit();
         commit.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
