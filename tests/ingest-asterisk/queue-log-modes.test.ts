@@ -26,18 +26,12 @@ async function cli(args: string[]) {
   return JSON.parse(r.stdout);
 }
 
+/** `kezek ingest FILE --format asterisk-queue-log --json` into this file's database. */
+const ingest = (file: string) =>
+  cli(['ingest', file, '--format', 'asterisk-queue-log', '--db', ws.db, '--config', config, '--json']);
+
 beforeAll(async () => {
-  wholeSummary = await cli([
-    'ingest',
-    whole,
-    '--format',
-    'asterisk-queue-log',
-    '--db',
-    ws.db,
-    '--config',
-    config,
-    '--json',
-  ]);
+  wholeSummary = await ingest(whole);
   wholeKpi = await cli(kpiArgs(ws.db, config, sample));
 });
 
@@ -61,17 +55,7 @@ describe('queue_log ingested whole', () => {
   });
 
   it('re-sent, counts every line as a duplicate and changes no KPI', async () => {
-    const again = await cli([
-      'ingest',
-      whole,
-      '--format',
-      'asterisk-queue-log',
-      '--db',
-      ws.db,
-      '--config',
-      config,
-      '--json',
-    ]);
+    const again = await ingest(whole);
     expect(again).toMatchObject({
       read: sample.lines.length,
       accepted: 0,
@@ -85,17 +69,7 @@ describe('queue_log ingested whole', () => {
     // A batch spanning the whole sample holds far more stored lines than its own 6 (> 4×): the
     // lookup reads only the stored lines at the batch's instants (ingest-raw-rows.ts).
     const picked = [...sample.lines.slice(0, 3), ...sample.lines.slice(-3)];
-    const again = await cli([
-      'ingest',
-      ws.file(picked.join('\n') + '\n', 'queue_log.first-and-last'),
-      '--format',
-      'asterisk-queue-log',
-      '--db',
-      ws.db,
-      '--config',
-      config,
-      '--json',
-    ]);
+    const again = await ingest(ws.file(picked.join('\n') + '\n', 'queue_log.first-and-last'));
     expect(again).toMatchObject({ read: 6, accepted: 0, duplicates: 6, rejected: 0 });
   });
 });
