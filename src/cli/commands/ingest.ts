@@ -27,7 +27,8 @@ const USAGE = `usage: kezek ingest FILE… --format F [--kind K] [--utc] [--json
   --follow   follow a growing file like tail -F (rotation, truncation, a file that appears
              later); the position is checkpointed in the database; SIGTERM stores and exits
   --server   stream the files to a running kezek serve (the way to ingest while it holds the
-             database); --token T (or KEZEK_INGEST_TOKEN) is a token of kezek tokens create
+             database); --token T (or KEZEK_INGEST_TOKEN) is a token of kezek tokens create;
+             a file the server could not store is sent again (up to 3 more times)
   --batch-rows N  rows stored per batch (default 50,000)
 A FILE may be a named pipe (kezek ingest <(zcat queue_log.gz) …): read as it comes, no percentage.
 Every row is stored or rejected with its file, line and reason; re-ingesting never double counts
@@ -60,24 +61,45 @@ function add(total: IngestSummary, s: IngestSummary): void {
   total.rejects.push(...s.rejects.slice(0, Math.max(0, 1000 - total.rejects.length)));
 }
 
+/** Waits before sending a file again after the server could not store it (or could not be reached). */
+export const RESEND_DELAYS_MS = [500, 1000, 2000];
+
+/**
+ * Sends the files one after another. A file the server could not store (5xx) or that did not
+ * reach it is sent again whole, after RESEND_DELAYS_MS (its stored rows count as duplicates, and
+ * a later file waits, so queue_log lines keep their order); a named pipe cannot be read again.
+ */
 async function sendToServer(
   files: string[],
   url: string,
   token: string,
   endpoint: string,
   progress: Progress,
+  io: CliIO,
 ): Promise<IngestSummary> {
   const total: IngestSummary = { read: 0, accepted: 0, duplicates: 0, rejected: 0, rejects: [] };
   const size = files.reduce((sum, f) => sum + statSync(f).size, 0);
   let done = 0;
   for (const file of files) {
-    try {
-      add(total, await sendFile(url, token, file, endpoint, (n) => progress.update((done += n), size, done / 1e6)));
-    } catch (err) {
-      if (err instanceof HttpIngestError && err.status < 500) throw new UsageError(err.message);
-      if (err instanceof TypeError)
-        throw new Error(`cannot reach ${url}: ${(err.cause as Error)?.message ?? err.message}`);
-      throw err;
+    const before = done;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        done = before;
+        add(total, await sendFile(url, token, file, endpoint, (n) => progress.update((done += n), size, done / 1e6)));
+        break;
+      } catch (err) {
+        if (err instanceof HttpIngestError && err.status < 500) throw new UsageError(err.message);
+        const message =
+          err instanceof TypeError
+            ? `cannot reach ${url}: ${(err.cause as Error)?.message ?? err.message}`
+            : (err as Error).message;
+        const delayMs = RESEND_DELAYS_MS[attempt];
+        if (delayMs === undefined || !statSync(file).isFile()) throw new Error(message);
+        io.stderr(
+          `${message}; sending ${file} again in ${delayMs / 1000} s (try ${attempt + 2} of ${RESEND_DELAYS_MS.length + 1})\n`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
     }
   }
   return total;
@@ -155,7 +177,7 @@ export const command: Command = {
         throw new UsageError(`--server does not take --format ${format} (kezek-ndjson, kezek-csv, asterisk-queue-log)`);
       const token = values.token ?? ingestTokenFromEnv();
       if (!token) throw new UsageError('--server needs --token T (or KEZEK_INGEST_TOKEN)');
-      summary = await sendToServer(positionals, values.server, token, endpoint, progress);
+      summary = await sendToServer(positionals, values.server, token, endpoint, progress, io);
     } else {
       checkFiles(positionals);
       const { client, config } = await openContext(values);
