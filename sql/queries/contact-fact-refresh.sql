@@ -1,19 +1,20 @@
--- Recomputes the contact_fact rows (0008_contact_facts.sql) of the contacts {ids} from `call`,
--- with version {version}: the contact's own facts, and next_contact_at from the non-self-service
--- visits of its caller entered in (first_entered, first_entered + horizon]. {fe_lo}/{fe_hi} span
--- the contacts' first_entered and {callers} are their callers (contact-fact-scope.sql), which
--- bounds the scan. Tombstones go under every other answered visit's entered_at (a former key).
+-- Recomputes, with version {version}, the contact_fact rows (0008_contact_facts.sql) of a set of
+-- contacts (call ids) from `call`: the contact's own facts, and next_contact_at from the
+-- non-self-service visits of its caller entered in (first_entered, first_entered + horizon]. The
+-- two markers below are the set of contacts and the bounds of the scan of their callers' visits:
+-- contact-facts.ts puts those of a batch (by ids) or of a time range in their place. Tombstones go under every other answered visit's entered_at (a former key).
 -- next_contact_at: per caller, the sorted (entered_at, call_id) of its visits in the bounds (a
 -- small array), and per contact the first of them of another contact inside its horizon.
 INSERT INTO contact_fact
     (first_answered_at, call_id, deleted, eligible, span_ms, first_entered, last_ended, any_transfer, any_callback,
      queue, language, site, agent, channel, next_contact_at, version)
+WITH toIntervalSecond({horizon_s:UInt32}) AS horizon
 SELECT
     arrayJoin(c.answered_times) AS key_at, c.call_id, toUInt8(key_at != c.first_answered_at), c.caller != '',
     toUnixTimestamp64Milli(c.last_ended) - toUnixTimestamp64Milli(c.first_entered),    c.first_entered, c.last_ended, c.any_transfer, c.any_callback,
     c.queue, c.language, c.site, c.agent, c.channel,
     if((arrayFirstIndex(
-            x -> x.1 > c.first_entered AND x.1 <= c.first_entered + toIntervalSecond({horizon_s:UInt32}) AND x.2 != c.call_id,
+            x -> x.1 > c.first_entered AND x.1 <= c.first_entered + horizon AND x.2 != c.call_id,
             v.visits) AS next_i) = 0,
        NULL, v.visits[next_i].1),
     {version:UInt64}
@@ -34,7 +35,7 @@ FROM
         argMinIf(channel, entered_at, answered_at IS NOT NULL AND NOT self_service) AS channel,
         groupUniqArrayIf(entered_at, answered_at IS NOT NULL AND NOT self_service) AS answered_times
     FROM call
-    WHERE call_id IN (SELECT arrayJoin({ids:Array(String)}))
+    WHERE call_id IN (__CONTACTS__)
     GROUP BY call_id
     HAVING notEmpty(answered_times)
 ) AS c
@@ -42,10 +43,7 @@ LEFT JOIN
 (
     SELECT caller_hash, arraySort(groupArray((entered_at, call_id))) AS visits
     FROM call
-    WHERE NOT self_service
-      AND entered_at > {fe_lo:DateTime64(3, 'UTC')}
-      AND entered_at <= {fe_hi:DateTime64(3, 'UTC')} + toIntervalSecond({horizon_s:UInt32})
-      AND caller_hash IN (SELECT arrayJoin({callers:Array(String)}))
+    WHERE NOT self_service AND caller_hash != '' AND __CALLER_VISITS__
     GROUP BY caller_hash
 ) AS v ON v.caller_hash = c.caller
 SETTINGS join_use_nulls = 1

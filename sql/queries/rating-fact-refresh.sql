@@ -1,6 +1,7 @@
--- Recomputes the rating_fact rows (0008_contact_facts.sql) of the calls {ids} with version
--- {version}: the latest rating of each rated call, attributed as DESIGN §5 says (and as kpi.sql
--- did from the raw tables), and a tombstone under every earlier rated_at of the call.
+-- Recomputes, with version {version}, the rating_fact rows (0008_contact_facts.sql) of a set of
+-- calls (the marker below, twice: contact-facts.ts puts a batch's call ids, or those of a time
+-- range, in its place): the latest rating of each rated call, attributed as DESIGN §5 says (and as
+-- kpi-ratings-raw.sql does from the raw tables), and a tombstone under every earlier rated_at.
 INSERT INTO rating_fact (rated_at, call_id, deleted, score, queue, language, site, agent, channel, version)
 SELECT
     arrayJoin(r.rated_times) AS key_at, r.call_id, toUInt8(key_at != r.last_rated_at), r.score,
@@ -11,7 +12,7 @@ FROM
     SELECT call_id, max(rated_at) AS last_rated_at, argMax(score, rated_at) AS score,
            argMax(agent_id, rated_at) AS rater_agent, groupUniqArray(rated_at) AS rated_times
     FROM rating
-    WHERE call_id IN (SELECT arrayJoin({ids:Array(String)}))
+    WHERE call_id IN (__CALLS__)
     GROUP BY call_id
 ) AS r
 LEFT JOIN
@@ -22,7 +23,7 @@ LEFT JOIN
            argMax(channel, entered_at) AS channel
     FROM call
     WHERE answered_at IS NOT NULL AND NOT self_service
-      AND call_id IN (SELECT arrayJoin({ids:Array(String)}))
+      AND call_id IN (__CALLS__)
     GROUP BY call_id
 ) AS v ON v.call_id = r.call_id
 SETTINGS join_use_nulls = 1

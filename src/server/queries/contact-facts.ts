@@ -29,6 +29,61 @@ function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
 
+const T = "DateTime64(3, 'UTC')";
+
+/** Which contacts contact-fact-refresh.sql recomputes, and which of their callers' visits it reads. */
+interface ContactScope {
+  contacts: string;
+  callerVisits: string;
+}
+
+/** A batch's contacts by id ({ids}), their callers ({callers}) and first_entered span ({fe_lo}, {fe_hi}). */
+const CONTACTS_BY_IDS: ContactScope = {
+  contacts: 'SELECT arrayJoin({ids:Array(String)})',
+  callerVisits: `entered_at > {fe_lo:${T}} AND entered_at <= {fe_hi:${T}} + horizon
+      AND caller_hash IN (SELECT arrayJoin({callers:Array(String)}))`,
+};
+
+/**
+ * The contacts that storing visits entered in [{from}, {to}] into a range that held none can
+ * change, without any list of ids: every contact with a visit in the range, and every contact of
+ * one of their known callers with a visit in [{from} - horizon, {from}) (an earlier contact whose
+ * next_contact_at a new visit may become; as contact-fact-scope.sql, a superset is harmless).
+ * Their callers' visits are read from the earliest first_entered of those contacts to {to} + horizon.
+ */
+const CONTACTS_BY_RANGE: ContactScope = {
+  contacts: `SELECT call_id FROM call WHERE entered_at >= {from:${T}} AND entered_at <= {to:${T}}
+        UNION DISTINCT
+        SELECT call_id FROM call
+        WHERE entered_at >= {from:${T}} - horizon AND entered_at < {from:${T}}
+          AND caller_hash IN
+          (
+              SELECT caller_hash FROM call
+              WHERE entered_at >= {from:${T}} AND entered_at <= {to:${T}} AND NOT self_service AND caller_hash != ''
+          )`,
+  callerVisits: `entered_at > least(
+          {from:${T}} - horizon,
+          (SELECT min(entered_at) FROM call
+           WHERE call_id IN (SELECT call_id FROM call WHERE entered_at >= {from:${T}} AND entered_at <= {to:${T}})))
+      AND entered_at <= {to:${T}} + horizon`,
+};
+
+function contactFactRefresh(scope: ContactScope): string {
+  return sqlQuery('contact-fact-refresh')
+    .replace('__CONTACTS__', scope.contacts)
+    .replace('__CALLER_VISITS__', scope.callerVisits);
+}
+
+/** The rated calls rating-fact-refresh.sql recomputes: {ids}, or those of visits and ratings in a time range. */
+const CALLS_BY_IDS = 'SELECT arrayJoin({ids:Array(String)})';
+const CALLS_BY_RANGE = `SELECT call_id FROM rating WHERE rated_at >= {rated_from:${T}} AND rated_at <= {rated_to:${T}}
+        UNION DISTINCT
+        SELECT call_id FROM call WHERE entered_at >= {from:${T}} AND entered_at <= {to:${T}}`;
+
+function ratingFactRefresh(calls: string): string {
+  return sqlQuery('rating-fact-refresh').replaceAll('__CALLS__', calls);
+}
+
 /** Refreshes the contact facts that stored `visits` can change, and their calls' rating facts. */
 export async function refreshAfterVisits(client: ClickHouseClient, visits: EventByKind['calls'][]): Promise<void> {
   if (visits.length === 0) return;
@@ -58,7 +113,7 @@ export async function refreshAfterVisits(client: ClickHouseClient, visits: Event
   const [scope] = await rs.json<{ ids: string[]; fe_lo: string; fe_hi: string; scope_callers: string[] }>();
   if (scope && scope.ids.length > 0) {
     await client.command({
-      query: sqlQuery('contact-fact-refresh'),
+      query: contactFactRefresh(CONTACTS_BY_IDS),
       query_params: {
         ids: scope.ids,
         callers: scope.scope_callers,
@@ -79,7 +134,7 @@ export async function refreshRatingFacts(
   version = nextFactVersion(),
 ): Promise<void> {
   if (callIds.length === 0) return;
-  await client.command({ query: sqlQuery('rating-fact-refresh'), query_params: { ids: unique(callIds), version } });
+  await client.command({ query: ratingFactRefresh(CALLS_BY_IDS), query_params: { ids: unique(callIds), version } });
 }
 
 /**
@@ -109,11 +164,11 @@ export async function refreshFactsForRange(
   const rated = span(ratings.map((r) => r.ratedAtMs));
   if (visits.length > 0)
     await client.command({
-      query: sqlQuery('contact-fact-refresh-range'),
+      query: contactFactRefresh(CONTACTS_BY_RANGE),
       query_params: { from: entered.lo, to: entered.hi, horizon_s: FCR_HORIZON_S, version },
     });
   await client.command({
-    query: sqlQuery('rating-fact-refresh-range'),
+    query: ratingFactRefresh(CALLS_BY_RANGE),
     query_params: { from: entered.lo, to: entered.hi, rated_from: rated.lo, rated_to: rated.hi, version },
   });
 }
