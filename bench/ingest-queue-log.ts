@@ -136,7 +136,7 @@ if (busy.length === 0) console.log('dashboard query under ingest: the senders fi
 else {
   const underLoad = median(busy);
   console.log(
-    `GET /api/kpi (a day by hour): idle ${idle.toFixed(0)} ms, while ingesting ${underLoad.toFixed(0)} ms (median of ${busy.length})`,
+    `GET /api/kpi (a day by hour): idle ${idle.toFixed(0)} ms, while ingesting ${underLoad.toFixed(0)} ms (median of ${busy.length}; slowest ${Math.max(...busy).toFixed(0)} ms)`,
   );
   report('dashboard query latency under flat-out ingest, × idle', underLoad / idle, '×', 2, false);
 }

@@ -27,7 +27,12 @@ import type { RawLine } from '../../ingest/read-lines.ts';
 import { serverContext, serverIngestClient, type ServerContext } from './context.ts';
 import { callerSalt } from './queries/installation.ts';
 
-export const MAX_BATCH_ROWS = 10_000;
+/**
+ * Rows that make a batch full. Larger batches cost the engine less per row; a dashboard query
+ * waits for at most one write query (read-priority.ts). Measured (bench/ingest-queue-log.ts, 4
+ * senders): 10,000 → 34k rows/s, 25,000 → 43k, 50,000 → 46k, dashboard latency ≤ 1.2× idle each.
+ */
+export const MAX_BATCH_ROWS = 50_000;
 export const MAX_LINGER_MS = 1000;
 /** Checkpoint of the assembler fed by POST /api/ingest/queue-log. */
 export const HTTP_QUEUE_LOG_STREAM = 'http:asterisk-queue-log';
