@@ -18,21 +18,22 @@ export interface ServerContext {
 let context: Promise<ServerContext & { ingestClient: ClickHouseClient }> | null = null;
 
 export function serverContext(): Promise<ServerContext> {
-  return opened();
+  return openContext();
 }
 
 /** The client of HTTP ingest: each of its queries waits until no dashboard query is running. */
 export async function serverIngestClient(): Promise<ClickHouseClient> {
-  return (await opened()).ingestClient;
+  return (await openContext()).ingestClient;
 }
 
-function opened() {
+/** Opens the database once per process: one engine, seen through a read view and an ingest view. */
+function openContext() {
   context ??= (async () => {
     const config = loadConfig(serverSettings().configFile);
     const target = databaseTarget();
-    const opened = await openClient(target);
-    await migrate(opened);
-    const { reads, writes } = readPriority(opened);
+    const client = await openClient(target);
+    await migrate(client);
+    const { reads, writes } = readPriority(client);
     return { client: reads, ingestClient: writes, config, target };
   })();
   context.catch(() => (context = null));
