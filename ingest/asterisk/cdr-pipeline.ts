@@ -79,7 +79,7 @@ export class CdrPipeline implements LinePipeline {
     this.assembler = new CdrAssembler({ ...opts, hashCaller: alreadyHashed });
     events.callerHasher = opts.hashCaller; // rejects keep callers as markers of their hash
     this.rows = new RowStore({
-      keyOf: (r) => `${r.ms}\u0000${r.row.row_hash}`,
+      keyOf: (r) => r.row.row_hash,
       storedKeys: (rows) => storedRawKeys(client, 'cdr_record', rows, (r) => r.ms),
       insert: (rows) =>
         insertCdrRecords(

@@ -41,7 +41,7 @@ export function redactQueueLogEvent(event: QueueLogEvent, hashCaller: CallerHash
 
 export function queueLogLineStore(client: ClickHouseClient): RowStore<QueueLogEventRow> {
   return new RowStore<QueueLogEventRow>({
-    keyOf: (r) => `${r.timeMs}\u0000${r.raw}`,
+    keyOf: (r) => r.raw,
     storedKeys: (rows) => storedRawKeys(client, 'queue_log_event', rows, (r) => r.timeMs),
     insert: (rows) => insertQueueLogEvents(client, rows),
   });

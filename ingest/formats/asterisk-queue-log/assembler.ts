@@ -44,8 +44,13 @@ interface VisitState {
   queue: string;
   open: QueueLogEvent[] | null;
   openLastMs: number;
-  /** Digests of the lines of the last completed visit of this key (small in memory and checkpoints). */
+  /**
+   * The lines of the last completed visit of this key: their texts until the next snapshot, then
+   * their digests (small in memory and checkpoints; most visits are forgotten before a snapshot
+   * needs them, so few lines are ever digested).
+   */
   closed: string[] | null;
+  closedDigested: boolean;
   closedEndMs: number;
 }
 
@@ -67,10 +72,11 @@ export function lineDigest(raw: string): string {
   return `${fmix32(a).toString(36)}.${fmix32(b ^ raw.length).toString(36)}`;
 }
 
-function holdsDigestOf(list: string[] | null, raw: string): boolean {
+function heldAsClosed(state: VisitState, raw: string): boolean {
+  const list = state.closed;
   if (list === null) return false;
-  const digest = lineDigest(raw);
-  for (let i = 0; i < list.length; i++) if (list[i] === digest) return true;
+  const line = state.closedDigested ? lineDigest(raw) : raw;
+  for (let i = 0; i < list.length; i++) if (list[i] === line) return true;
   return false;
 }
 
@@ -110,7 +116,7 @@ export class QueueLogAssembler {
     }
     if (!VISIT_VERBS.has(event.verb) || event.queue === '' || event.queue === 'NONE') return NO_RECORDS;
     const state = this.stateOf(event.callId, event.queue);
-    if (holdsDigestOf(state.closed, event.raw) || holdsEvent(state.open, event.raw)) return NO_RECORDS;
+    if (heldAsClosed(state, event.raw) || holdsEvent(state.open, event.raw)) return NO_RECORDS;
     if (state.open === null) state.open = [event];
     else state.open.push(event);
     if (event.timeMs > state.openLastMs) state.openLastMs = event.timeMs;
@@ -119,7 +125,8 @@ export class QueueLogAssembler {
     const events = state.open;
     this.close(
       state,
-      events.map((e) => lineDigest(e.raw)),
+      events.map((e) => e.raw),
+      false,
       event.timeMs,
     );
     if (this.silent) return NO_RECORDS;
@@ -137,8 +144,18 @@ export class QueueLogAssembler {
   /** Everything a restart needs: open visits, recently completed ones (for duplicates), watermark. */
   snapshot(): QueueLogSnapshot {
     const completed: QueueLogSnapshot['completed'] = [];
-    for (const { callId, queue, closed, closedEndMs } of this.visits.values()) {
-      if (closed) completed.push({ callId, queue, endMs: closedEndMs, digests: [...closed] });
+    for (const state of this.visits.values()) {
+      if (state.closed === null) continue;
+      if (!state.closedDigested) {
+        state.closed = state.closed.map(lineDigest);
+        state.closedDigested = true;
+      }
+      completed.push({
+        callId: state.callId,
+        queue: state.queue,
+        endMs: state.closedEndMs,
+        digests: [...state.closed],
+      });
     }
     return { watermarkMs: this.watermarkMs, open: this.pending(), completed };
   }
@@ -146,7 +163,7 @@ export class QueueLogAssembler {
   /** Rebuilds the state of `snapshot()` on a fresh assembler without emitting anything. */
   restore(snapshot: QueueLogSnapshot): void {
     for (const c of [...snapshot.completed].sort((a, b) => a.endMs - b.endMs)) {
-      this.close(this.stateOf(c.callId, c.queue), c.digests ?? (c.raws ?? []).map(lineDigest), c.endMs);
+      this.close(this.stateOf(c.callId, c.queue), c.digests ?? (c.raws ?? []).map(lineDigest), true, c.endMs);
     }
     this.silent = true;
     try {
@@ -171,14 +188,24 @@ export class QueueLogAssembler {
     const key = `${callId}\u0000${queue}`;
     let state = this.visits.get(key);
     if (state === undefined) {
-      state = { callId, queue, open: null, openLastMs: -Infinity, closed: null, closedEndMs: -Infinity };
+      state = {
+        callId,
+        queue,
+        open: null,
+        openLastMs: -Infinity,
+        closed: null,
+        closedDigested: false,
+        closedEndMs: -Infinity,
+      };
       this.visits.set(key, state);
     }
     return state;
   }
 
-  private close(state: VisitState, digests: string[], endMs: number): void {
-    state.closed = digests;
+  /** `lines` are the visit's texts, or (`digested`) their lineDigests. */
+  private close(state: VisitState, lines: string[], digested: boolean, endMs: number): void {
+    state.closed = lines;
+    state.closedDigested = digested;
     state.closedEndMs = endMs;
     state.open = null;
     state.openLastMs = -Infinity;

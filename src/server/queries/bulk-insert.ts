@@ -60,20 +60,25 @@ export async function bulkInsert(
   await insertTsvLines(client, table, columns, lines);
 }
 
-/** Inserts TabSeparated lines (already in `columns` order) through a file the embedded engine reads. */
+/**
+ * Inserts TabSeparated lines through a file the embedded engine reads. The lines hold `columns`
+ * in order; `fileColumns` and `select` (one expression per column, in `columns` order) when the
+ * file holds something else that SQL turns into them.
+ */
 export async function insertTsvLines(
   client: ClickHouseClient,
   table: string,
   columns: Column[],
   lines: string[],
+  fileColumns: { columns: Column[]; select: string[] } = { columns, select: columns.map((c) => c.name) },
 ): Promise<void> {
   const file = join(tmpdir(), `kezek-insert-${randomUUID()}.tsv`);
   await writeFile(file, `${lines.join('\n')}\n`);
   try {
     const names = columns.map((c) => c.name).join(', ');
-    const structure = columns.map((c) => `${c.name} ${c.type}`).join(', ');
+    const structure = fileColumns.columns.map((c) => `${c.name} ${c.type}`).join(', ');
     await client.command({
-      query: `INSERT INTO ${table} (${names}) SELECT ${names} FROM file({file:String}, 'TabSeparated', {structure:String})`,
+      query: `INSERT INTO ${table} (${names}) SELECT ${fileColumns.select.join(', ')} FROM file({file:String}, 'TabSeparated', {structure:String})`,
       query_params: { file, structure },
     });
   } finally {

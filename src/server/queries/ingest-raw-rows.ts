@@ -1,11 +1,12 @@
 /**
  * Raw input rows kept as read (Asterisk queue_log lines, CDR rows): which are stored already, and
- * batched inserts. Identity is (time, text): `queue_log_event` by its `raw` line, `cdr_record` by
- * its `row_hash`. The lookup reads only the time range of a batch, which its sort key prunes.
+ * batched inserts. Identity is the text, which holds the time: `queue_log_event` by its `raw` line,
+ * `cdr_record` by its `row_hash`. The lookup reads only the time range of a batch, which its sort
+ * key prunes.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { toClickHouseTime } from '../../../ingest/formats/time.ts';
-import { bulkInsert, escapeTsv as e, insertTsvLines, tsvInstant, tsvValue, type Column } from './bulk-insert.ts';
+import { bulkInsert, escapeTsv as e, insertTsvLines, tsvInstant, type Column } from './bulk-insert.ts';
 import { isEmbeddedClient } from '../clickhouse/client.ts';
 
 /** A stored queue_log line (one well-formed line; the caller id hashed). */
@@ -77,8 +78,8 @@ export const RAW_TABLES = {
 export type RawTable = keyof typeof RAW_TABLES;
 
 /**
- * `${epoch ms}\u0000${identity}` of the stored rows that may equal some of `rows` (epoch ms by
- * `msOf`): those in the batch's time span, or — when the span holds many more rows than the
+ * The identities of the stored rows that may equal some of `rows` (epoch ms by `msOf`): those in
+ * the batch's time span, or — when the span holds many more rows than the
  * batch (a late line among current ones) — only those at the batch's very instants, so that a
  * batch never reads back the days between its lines.
  */
@@ -108,17 +109,37 @@ export async function storedRawKeys<R>(
   const [{ n }] = await counted.json<{ n: number }>();
   const onlyInstants = Number(n) > 4 * rows.length;
   const rs = await client.query({
-    query: `SELECT toUnixTimestamp64Milli(${time}) AS ms, ${identity} AS id FROM ${table} WHERE ${span}
+    query: `SELECT ${identity} AS id FROM ${table} WHERE ${span}
             ${onlyInstants ? `AND toUnixTimestamp64Milli(${time}) IN (SELECT arrayJoin({instants:Array(Int64)}))` : ''}`,
     query_params: onlyInstants ? { ...params, instants: [...instants] } : params,
     format: 'JSONCompactEachRow',
   });
   const keys = new Set<string>();
-  for (const [ms, id] of await rs.json<[number, string]>()) keys.add(`${Number(ms)}\u0000${id}`);
+  for (const [id] of await rs.json<[string]>()) keys.add(id);
   return keys;
 }
 
-/** One insert of queue_log lines: TabSeparated lines built straight from the rows on the embedded engine. */
+/**
+ * The file behind an insert of queue_log lines: the data fields joined by U+001F (a control
+ * character, which no accepted line holds; a line's trailing empty fields are dropped, so '' is
+ * exactly no data), split back by the engine.
+ */
+const QUEUE_LOG_FILE = {
+  columns: RAW_TABLES.queue_log_event.columns.map((c) =>
+    c.name === 'data' ? { name: 'data_text', type: 'String' } : c,
+  ),
+  select: RAW_TABLES.queue_log_event.columns.map((c) =>
+    c.name === 'data' ? "if(data_text = '', [], splitByChar('\\x1f', data_text)) AS data" : c.name,
+  ),
+};
+const NEEDS_ESCAPE = /[\\\t]/;
+
+/**
+ * One insert of queue_log lines: TabSeparated lines built straight from the rows on the embedded
+ * engine. Every text field of a row comes from its `raw` line (or is a caller hash), and an accepted
+ * line has no newline or other control character but TAB: a raw line without TAB or backslash
+ * needs no escaping in any field (the common case, checked once per row).
+ */
 export async function insertQueueLogEvents(client: ClickHouseClient, rows: QueueLogEventRow[]): Promise<void> {
   const { columns } = RAW_TABLES.queue_log_event;
   if (rows.length === 0) return;
@@ -126,13 +147,16 @@ export async function insertQueueLogEvents(client: ClickHouseClient, rows: Queue
     const values = rows.map(({ timeMs, ...r }) => ({ ...r, time: toClickHouseTime(timeMs) }));
     return bulkInsert(client, 'queue_log_event', columns, values);
   }
-  const lines = rows.map(
-    (r) =>
-      `${tsvInstant(r.timeMs)}\t${e(r.call_id)}\t${e(r.queue)}\t${e(r.agent)}\t${e(r.event)}\t${tsvValue(r.data)}\t${e(
-        r.raw,
-      )}\t${e(r.source)}\t${r.line}`,
-  );
-  await insertTsvLines(client, 'queue_log_event', columns, lines);
+  const sources = new Map<string, string>();
+  const lines = rows.map((r) => {
+    let source = sources.get(r.source);
+    if (source === undefined) sources.set(r.source, (source = e(r.source)));
+    const data = r.data.join('\u001f');
+    return NEEDS_ESCAPE.test(r.raw)
+      ? `${tsvInstant(r.timeMs)}\t${e(r.call_id)}\t${e(r.queue)}\t${e(r.agent)}\t${e(r.event)}\t${e(data)}\t${e(r.raw)}\t${source}\t${r.line}`
+      : `${tsvInstant(r.timeMs)}\t${r.call_id}\t${r.queue}\t${r.agent}\t${r.event}\t${data}\t${r.raw}\t${source}\t${r.line}`;
+  });
+  await insertTsvLines(client, 'queue_log_event', columns, lines, QUEUE_LOG_FILE);
 }
 
 /** One insert of CDR rows. */

@@ -1,0 +1,68 @@
+/**
+ * queue_log lines are stored as read (DESIGN §5): every field, the data fields as an array with
+ * their empty ones in place, whatever a line holds that TabSeparated must escape (a TAB or a
+ * backslash inside a field) — the insert path skips escaping for lines that hold neither.
+ */
+import type { ClickHouseClient } from '@clickhouse/client';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { asteriskOptions } from '../../ingest/asterisk/options.ts';
+import { createCallerHasher } from '../../ingest/caller-hash.ts';
+import { ingestFiles } from '../../ingest/ingest-files.ts';
+import { openContext } from '../../src/cli/context.ts';
+import { callerSalt } from '../../src/server/queries/installation.ts';
+import { Workspace } from '../kpi/harness.ts';
+
+const ws = new Workspace('ql-stored-lines');
+// Hand-written lines: plain, with empty data fields in the middle, with a TAB and backslashes in
+// data, an agent with a backslash, no data at all, and one data field only.
+const LINES = [
+  '1767225600|1767225600.1|1414-ru|NONE|ENTERQUEUE||77011234567|1',
+  '1767225603|1767225600.1|1414-ru|Local/1001@agents|CONNECT|3|1767225601.2|2',
+  '1767225700|1767225600.1|1414-ru|Local/1001@agents|COMPLETEAGENT|3|97|1',
+  '1767225701|1767225701.5|1414-kk|NONE|INFO|a\tb|c\\d||e',
+  '1767225702|1767225702.6|1414-kk|SIP\\odd|PAUSE|lunch\\',
+  '1767225703|NONE|NONE|NONE|QUEUESTART',
+  '1767225704|1767225704.7|support|PJSIP/1002|ADDMEMBER|x',
+];
+
+let client: ClickHouseClient;
+let stored: {
+  line: number;
+  call_id: string;
+  queue: string;
+  agent: string;
+  event: string;
+  data: string[];
+  raw: string;
+}[];
+
+beforeAll(async () => {
+  const file = ws.file(LINES.join('\n') + '\n', 'queue_log');
+  const ctx = await openContext({ db: ws.db });
+  client = ctx.client;
+  const opts = asteriskOptions(ctx.config, createCallerHasher(await callerSalt(client)));
+  await ingestFiles(client, [file], { ...opts, format: 'asterisk-queue-log', kind: 'calls' });
+  const rs = await client.query({
+    query: 'SELECT line, call_id, queue, agent, event, data, raw FROM queue_log_event ORDER BY line',
+    format: 'JSONEachRow',
+  });
+  stored = (await rs.json<(typeof stored)[number]>()).map((r) => ({ ...r, line: Number(r.line) }));
+});
+
+describe('stored queue_log lines', () => {
+  it('keeps every line, its fields and its data array as read (the caller hashed)', () => {
+    expect(stored.map((r) => r.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    const [enter, connect, , info, pause, start, add] = stored;
+    expect(enter.data).toHaveLength(3);
+    expect(enter.data[0]).toBe('');
+    expect(enter.data[1]).toMatch(/^[0-9a-f]{16,}$/); // the caller, hashed
+    expect(enter.data[2]).toBe('1');
+    expect(enter.raw).not.toContain('77011234567');
+    expect(connect).toMatchObject({ call_id: '1767225600.1', agent: 'Local/1001@agents', event: 'CONNECT' });
+    expect(connect.data).toEqual(['3', '1767225601.2', '2']);
+    expect(info).toMatchObject({ event: 'INFO', data: ['a\tb', 'c\\d', '', 'e'], raw: LINES[3] });
+    expect(pause).toMatchObject({ agent: 'SIP\\odd', data: ['lunch\\'], raw: LINES[4] });
+    expect(start).toMatchObject({ call_id: 'NONE', event: 'QUEUESTART', data: [], raw: LINES[5] });
+    expect(add).toMatchObject({ agent: 'PJSIP/1002', data: ['x'], raw: LINES[6] });
+  });
+});
