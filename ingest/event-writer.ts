@@ -9,7 +9,7 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { EVENT_KINDS, type EventByKind, type EventKind } from '../src/domain/events.ts';
-import { refreshFactsAfterInsert } from '../src/server/queries/contact-facts.ts';
+import { factBacklog } from '../src/server/queries/fact-backlog.ts';
 import { insertRecords, keyOf, storedKeys } from '../src/server/queries/store-events.ts';
 import { insertRejects, type RejectRow } from '../src/server/queries/rejects.ts';
 import type { CallerHasher, ParsedRecord } from './formats/types.ts';
@@ -114,11 +114,20 @@ export class EventWriter {
     this.pendingRejects = [];
     this.buffered = 0;
     return async () => {
+      // The facts of the visits and ratings are refreshed later, for many batches at once; the
+      // note covers the whole batch, duplicates too: replaying an input after a crash between an
+      // insert and its refresh (before the note existed) mends their facts as well.
+      const facts = factBacklog(this.client);
+      const note = await facts.note(
+        (batches.get('calls')?.rows ?? []) as EventByKind['calls'][],
+        (batches.get('ratings')?.rows ?? []) as EventByKind['ratings'][],
+      );
       for (const kind of EVENT_KINDS) {
         const batch = batches.get(kind);
         if (batch?.rows.length) await this.store(kind, batch, source);
       }
       if (rejects.length) await insertRejects(this.client, rejects);
+      if (note) await facts.stored(note);
     };
   }
 
@@ -141,10 +150,6 @@ export class EventWriter {
         batch.tallies[i].accepted++;
       }
     });
-    await insertRecords(this.client, kind, fresh, source, false);
-    // The derived facts are refreshed for the whole batch, duplicates included: a crash between
-    // an insert and its refresh is then mended when the input is replayed (the refresh is
-    // idempotent), and nothing derived is ever left stale.
-    await refreshFactsAfterInsert(this.client, kind, records);
+    await insertRecords(this.client, kind, fresh, source);
   }
 }

@@ -7,6 +7,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { statSync } from 'node:fs';
 import type { EventKind } from '../src/domain/events.ts';
+import { factBacklog } from '../src/server/queries/fact-backlog.ts';
 import { recordIngestRun } from '../src/server/queries/ingest-checkpoints.ts';
 import type { AsteriskOptions } from './asterisk/options.ts';
 import { DEFAULT_BATCH_ROWS, EventWriter, type IngestSummary } from './event-writer.ts';
@@ -70,5 +71,7 @@ export async function ingestFiles(
     await session.commit();
     inflight = null;
   }
+  // Everything is stored: the facts of what waits are refreshed before the ingest reports.
+  await factBacklog(client).refresh();
   return summary;
 }

@@ -2,7 +2,8 @@
 -- contacts (call ids) from `call`: the contact's own facts, and next_contact_at from the
 -- non-self-service visits of its caller entered in (first_entered, first_entered + horizon]. The
 -- two markers below are the set of contacts and the bounds of the scan of their callers' visits:
--- contact-facts.ts puts those of a batch (by ids) or of a time range in their place. Tombstones go under every other answered visit's entered_at (a former key).
+-- contact-facts.ts puts those of a time range in their place. Tombstones go under every other
+-- answered visit's entered_at (a former key).
 -- next_contact_at: per caller, the sorted (entered_at, call_id) of its visits in the bounds (a
 -- small array), and per contact the first of them of another contact inside its horizon.
 INSERT INTO contact_fact

@@ -1,6 +1,6 @@
 -- Recomputes, with version {version}, the rating_fact rows (0008_contact_facts.sql) of a set of
--- calls (the marker below, twice: contact-facts.ts puts a batch's call ids, or those of a time
--- range, in its place): the latest rating of each rated call, attributed as DESIGN §5 says (and as
+-- calls (the marker below, twice: contact-facts.ts puts those of visits or ratings in a time
+-- range in its place): the latest rating of each rated call, attributed as DESIGN §5 says (and as
 -- kpi-ratings-raw.sql does from the raw tables), and a tombstone under every earlier rated_at.
 INSERT INTO rating_fact (rated_at, call_id, deleted, score, queue, language, site, agent, channel, version)
 SELECT

@@ -1,7 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { openClient } from '../server/clickhouse/client.ts';
-import { migrate } from '../server/clickhouse/migrate.ts';
 import { databaseTarget, loadConfig, type DatabaseTarget, type KezekConfig } from '../server/config.ts';
+import { openDatabase } from '../server/open-database.ts';
 
 export interface CommandContext {
   config: KezekConfig;
@@ -17,7 +16,6 @@ export async function openContext(values: {
 }): Promise<CommandContext> {
   const config = loadConfig(values.config);
   const target = databaseTarget(values);
-  const client = await openClient(target);
-  await migrate(client);
+  const client = await openDatabase(target);
   return { config, target, client };
 }

@@ -3,10 +3,9 @@
  * imports server modules in a worker thread, where chdb must not be loaded).
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { openClient } from './clickhouse/client.ts';
-import { migrate } from './clickhouse/migrate.ts';
 import { readPriority } from './clickhouse/read-priority.ts';
 import { databaseTarget, loadConfig, serverSettings, type DatabaseTarget, type KezekConfig } from './config.ts';
+import { openDatabase } from './open-database.ts';
 
 export interface ServerContext {
   /** For the dashboards' reads (and small writes: users, sessions, audit). */
@@ -31,8 +30,7 @@ function openContext() {
   context ??= (async () => {
     const config = loadConfig(serverSettings().configFile);
     const target = databaseTarget();
-    const client = await openClient(target);
-    await migrate(client);
+    const client = await openDatabase(target);
     const { reads, writes } = readPriority(client);
     return { client: reads, ingestClient: writes, config, target };
   })();

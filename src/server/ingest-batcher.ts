@@ -25,6 +25,7 @@ import { NativePipeline } from '../../ingest/native-pipeline.ts';
 import type { LinePipeline } from '../../ingest/pipeline.ts';
 import type { RawLine } from '../../ingest/read-lines.ts';
 import { serverContext, serverIngestClient, type ServerContext } from './context.ts';
+import { factBacklog, type FactBacklog } from './queries/fact-backlog.ts';
 import { callerSalt } from './queries/installation.ts';
 
 /**
@@ -78,6 +79,7 @@ export class IngestBatcher {
   private readonly session: IngestSession;
   private readonly native = new Map<EventKind, NativePipeline>();
   private readonly opts: AsteriskOptions;
+  private readonly facts: FactBacklog;
   private batch = new Batch();
   /** Batches sealed and not yet stored or failed. */
   private readonly pending = new Set<Batch>();
@@ -87,6 +89,7 @@ export class IngestBatcher {
 
   constructor(ctx: ServerContext, salt: string) {
     this.events = new EventWriter(ctx.client, 'http', Infinity);
+    this.facts = factBacklog(ctx.client);
     const opts = (this.opts = asteriskOptions(ctx.config, createCallerHasher(salt)));
     const queueLog = new QueueLogPipeline(ctx.client, this.events, opts);
     this.session = new IngestSession(ctx.client, queueLog, this.events, HTTP_QUEUE_LOG_STREAM, {
@@ -187,8 +190,11 @@ export class IngestBatcher {
     }
     this.pending.add(batch);
     this.session.commit(undefined, batch.queueLog).then(
-      () => {
+      async () => {
         this.pending.delete(batch);
+        // Caught up: the facts of what was stored are refreshed before the senders hear, so a
+        // dashboard read after an answer sees them (under full load the backlog's limits apply).
+        if (this.idle) await this.facts.refreshOrReport();
         batch.resolve();
       },
       (err: unknown) => {
@@ -196,6 +202,11 @@ export class IngestBatcher {
         batch.fail(err);
       },
     );
+  }
+
+  /** Nothing more to store: no batch sealed, nothing buffered. */
+  private get idle(): boolean {
+    return this.pending.size === 0 && this.batch.senders.size === 0;
   }
 
   private fed(sender: Sender, pipeline: LinePipeline): void {

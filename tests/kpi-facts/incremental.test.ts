@@ -135,7 +135,7 @@ describe('facts maintained as events arrive', () => {
         if (!outcome.ok) throw new Error(outcome.reason);
         return outcome.records[0].row as CallVisit;
       });
-    await insertRecords(ctx.client, 'calls', visits, 'crash.ndjson', false);
+    await insertRecords(ctx.client, 'calls', visits, 'crash.ndjson');
     expect((await factsDiff(ctx.client)).missingContacts).toBe(2);
     // The restart replays the input: every row is a duplicate, and the facts are mended.
     expect(await ws.ingestFile(ws.file(text, 'crash.ndjson'))).toMatchObject({ accepted: 0, duplicates: 2 });

@@ -64,7 +64,7 @@ export function plusS(iso: string, s: number): string {
   return plusMs(iso, Math.round(s * 1000));
 }
 
-type Fields = Record<string, unknown>;
+export type Fields = Record<string, unknown>;
 
 /**
  * One offered visit answered after `waitS` seconds (wait_s = answered_at − entered_at, DESIGN §5)

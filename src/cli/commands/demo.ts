@@ -8,7 +8,8 @@ import { printJson, type CliIO } from '../io.ts';
 import { Progress } from '../progress.ts';
 import { callerSalt } from '../../server/queries/installation.ts';
 import { rangeIsEmpty } from '../../server/queries/range-occupancy.ts';
-import { refreshFactsForRange } from '../../server/queries/contact-facts.ts';
+import { factSpansOf, refreshFactsForSpans } from '../../server/queries/contact-facts.ts';
+import { factBacklog } from '../../server/queries/fact-backlog.ts';
 import { insertRecords } from '../../server/queries/store-events.ts';
 import { createCallerHasher } from '../../../ingest/caller-hash.ts';
 import { EventWriter, type IngestSummary } from '../../../ingest/event-writer.ts';
@@ -61,7 +62,7 @@ export async function runDemo(
   const refresh = async () => {
     const { calls: visits, ratings } = unrefreshed;
     unrefreshed = { calls: [], ratings: [] };
-    await refreshFactsForRange(ctx.client, visits, ratings);
+    await refreshFactsForSpans(ctx.client, factSpansOf(visits, ratings));
   };
   for (let i = 0; i < req.days; i++) {
     const day = demo.generateDay(nextDate(from, i));
@@ -72,8 +73,8 @@ export async function runDemo(
     if (fresh) {
       const last = i === req.days - 1;
       storing = Promise.all([
-        insertRecords(ctx.client, 'calls', day.calls, source, false),
-        insertRecords(ctx.client, 'ratings', day.ratings, source, false),
+        insertRecords(ctx.client, 'calls', day.calls, source),
+        insertRecords(ctx.client, 'ratings', day.ratings, source),
         insertRecords(ctx.client, 'agent-events', day.agentEvents, source),
       ]).then(async () => {
         writer.summary.accepted += count;
@@ -92,6 +93,7 @@ export async function runDemo(
   }
   await storing;
   await writer.flush();
+  await factBacklog(ctx.client).refresh();
   progress.done();
   return { from, to: end, ...writer.summary };
 }

@@ -9,6 +9,7 @@ import { Progress } from '../progress.ts';
 import { ingestTokenFromEnv } from '../../server/config.ts';
 import { callerSalt } from '../../server/queries/installation.ts';
 import { recordIngestRun } from '../../server/queries/ingest-checkpoints.ts';
+import { factBacklog } from '../../server/queries/fact-backlog.ts';
 import { asteriskOptions } from '../../../ingest/asterisk/options.ts';
 import { createCallerHasher } from '../../../ingest/caller-hash.ts';
 import { EventWriter, type IngestSummary } from '../../../ingest/event-writer.ts';
@@ -128,6 +129,7 @@ async function follow(
   process.once('SIGINT', onSignal);
   try {
     await followFile(session, path, events.summary, { signal: stop.signal });
+    await factBacklog(client).refresh();
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);

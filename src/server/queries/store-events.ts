@@ -6,7 +6,6 @@ import type { EventByKind, EventKind } from '../../domain/events.ts';
 import { fromClickHouseTime, toClickHouseTime } from '../../../ingest/formats/time.ts';
 import { isEmbeddedClient } from '../clickhouse/client.ts';
 import { bulkInsert, insertTsvLines } from './bulk-insert.ts';
-import { refreshFactsAfterInsert } from './contact-facts.ts';
 import { COLUMNS_OF_KIND, TABLE_OF_KIND, keyOf, rowOf, tsvLineOf } from './event-rows.ts';
 
 async function rows<T>(client: ClickHouseClient, query: string, params: Record<string, unknown>): Promise<T[]> {
@@ -85,28 +84,16 @@ export async function storedKeys<K extends EventKind>(
 let agentVersion = 0;
 
 /**
- * Inserts records of one kind in one insert (one part), then refreshes the contact and rating
- * facts they change (contact-facts.ts): every write route ends here. `refresh` false is for a
- * bulk loader that refreshes several inserts at once itself (refreshFactsAfterInsert).
+ * Inserts records of one kind in one insert (one part). The contact and rating facts they change
+ * are the writer's to refresh (fact-backlog.ts; `kezek demo` refreshes its days itself).
  */
 export async function insertRecords<K extends EventKind>(
   client: ClickHouseClient,
   kind: K,
   records: EventByKind[K][],
   source: string,
-  refresh = true,
 ): Promise<void> {
   if (records.length === 0) return;
-  await insertRows(client, kind, records, source);
-  if (refresh) await refreshFactsAfterInsert(client, kind, records);
-}
-
-async function insertRows<K extends EventKind>(
-  client: ClickHouseClient,
-  kind: K,
-  records: EventByKind[K][],
-  source: string,
-): Promise<void> {
   const columns = [...COLUMNS_OF_KIND[kind], { name: 'source', type: 'String' }];
   if (kind !== 'agents' && isEmbeddedClient(client)) {
     // The hot path of bulk loads: TSV lines straight from the records, no row objects.
