@@ -87,6 +87,23 @@ describe('facts maintained as events arrive', () => {
     await expectExact();
   });
 
+  it('keep the next contact of an earlier contact that a later refresh reaches only by its second visit', async () => {
+    // x7 starts at 04:00 on 03-20 and has a second visit at 04:02; y7 (same caller) at 04:01 is its
+    // next contact. z7 comes 8 days later, at 04:01:30: x7's second visit lies inside the horizon
+    // before z7, so x7 is refreshed, but its first visit and y7 lie before that horizon, and the
+    // refresh must still read y7.
+    const caller = { caller: '+77020000007' };
+    await ws.ingest([
+      answered('x7', 'q-x7a', '2026-03-20T04:00:00Z', 10, caller),
+      answered('y7', 'q-y7', '2026-03-20T04:01:00Z', 10, caller),
+      answered('x7', 'q-x7b', '2026-03-20T04:02:00Z', 10, { ...caller, transferred: true }),
+    ]);
+    expect(await contactFact('x7')).toEqual([{ queue: 'q-x7a', next: '2026-03-20 04:01:00.000' }]);
+    await ws.ingest([answered('z7', 'q-z7', '2026-03-28T04:01:30Z', 10, caller)]);
+    expect(await contactFact('x7')).toEqual([{ queue: 'q-x7a', next: '2026-03-20 04:01:00.000' }]);
+    await expectExact();
+  });
+
   it('keep the latest rating of a re-rated call', async () => {
     await ws.ingest([{ call_id: 'i1', score: 5, rated_at: '2026-03-10T05:00:00Z' }], 'ratings');
     expect(await ratingFact('i1')).toEqual([{ score: 5, queue: 'q-i1', agent: 'ag-1', at: '2026-03-10 05:00:00.000' }]);

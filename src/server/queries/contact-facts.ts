@@ -47,16 +47,24 @@ const CONTACTS_IN_RANGE = `SELECT call_id FROM call WHERE entered_at >= {from:${
 
 /**
  * The visits of those contacts' callers that their next_contact_at can be: after the earliest
- * first_entered of the contacts, and at most a horizon after the last ({to}).
+ * first_entered of the contacts, and at most a horizon after the last ({to}). For a short span
+ * only the visits of the contacts' own callers are read: fewer than the horizon's worth of every
+ * caller's, though finding the callers takes another pass over the contacts. Past
+ * CALLER_FILTER_MAX_MS reading every caller's visits is the cheaper (measured on a month of
+ * 8,300 visits a day: 0.01 day 51 vs 244 ms, 1 day 142 vs 212 ms, 10 days 935 vs 684 ms).
  */
-const THEIR_CALLERS_VISITS = `entered_at > (SELECT min(entered_at) FROM call WHERE call_id IN (${CONTACTS_IN_RANGE}))
-      AND entered_at <= {to:${T}} + horizon
-      AND caller_hash IN (SELECT caller_hash FROM call WHERE call_id IN (${CONTACTS_IN_RANGE}) AND caller_hash != '')`;
+const CALLER_FILTER_MAX_MS = 2 * 86_400_000;
+const callersVisits = (span: Span) =>
+  `entered_at > (SELECT min(entered_at) FROM call WHERE call_id IN (${CONTACTS_IN_RANGE}))
+      AND entered_at <= {to:${T}} + horizon` +
+  (span[1] - span[0] <= CALLER_FILTER_MAX_MS
+    ? `\n      AND caller_hash IN (SELECT caller_hash FROM call WHERE call_id IN (${CONTACTS_IN_RANGE}) AND caller_hash != '')`
+    : '');
 
-const CONTACT_FACT_REFRESH = () =>
+const contactFactRefresh = (span: Span) =>
   sqlQuery('contact-fact-refresh')
     .replace('__CONTACTS__', CONTACTS_IN_RANGE)
-    .replace('__CALLER_VISITS__', THEIR_CALLERS_VISITS);
+    .replace('__CALLER_VISITS__', callersVisits(span));
 
 /** The rated calls rating-fact-refresh.sql recomputes: those of visits entered, or of ratings rated, in [{from}, {to}]. */
 const CALLS_ENTERED = `SELECT call_id FROM call WHERE entered_at >= {from:${T}} AND entered_at <= {to:${T}}`;
@@ -104,7 +112,10 @@ export async function refreshFactsForSpans(client: ClickHouseClient, spans: Fact
   const version = nextFactVersion();
   const range = ([from, to]: Span) => ({ from: toClickHouseTime(from), to: toClickHouseTime(to), version });
   for (const span of spans.entered) {
-    await client.command({ query: CONTACT_FACT_REFRESH(), query_params: { ...range(span), horizon_s: FCR_HORIZON_S } });
+    await client.command({
+      query: contactFactRefresh(span),
+      query_params: { ...range(span), horizon_s: FCR_HORIZON_S },
+    });
     await client.command({ query: ratingFactRefresh(CALLS_ENTERED), query_params: range(span) });
   }
   for (const span of spans.rated) {
