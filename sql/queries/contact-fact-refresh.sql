@@ -47,4 +47,6 @@ LEFT JOIN
     WHERE NOT self_service AND caller_hash != '' AND __CALLER_VISITS__
     GROUP BY caller_hash
 ) AS v ON v.caller_hash = c.caller
-SETTINGS join_use_nulls = 1
+-- A set of more than 10,000 ids is matched by reading the call_id column, not through the
+-- primary key: analysing the key for 200,000 ids took ~400 ms, the read ~50 ms (a month of calls).
+SETTINGS join_use_nulls = 1, use_index_for_in_with_subqueries_max_values = 10000

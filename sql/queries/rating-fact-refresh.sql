@@ -26,4 +26,6 @@ LEFT JOIN
       AND call_id IN (__CALLS__)
     GROUP BY call_id
 ) AS v ON v.call_id = r.call_id
-SETTINGS join_use_nulls = 1
+-- A set of more than 10,000 ids is matched by reading the call_id column, not through the
+-- primary key: analysing the key for 200,000 ids took ~400 ms, the read ~50 ms (a month of calls).
+SETTINGS join_use_nulls = 1, use_index_for_in_with_subqueries_max_values = 10000
