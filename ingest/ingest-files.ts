@@ -13,7 +13,7 @@ import type { AsteriskOptions } from './asterisk/options.ts';
 import { DEFAULT_BATCH_ROWS, EventWriter, type IngestSummary } from './event-writer.ts';
 import { IngestSession } from './ingest-session.ts';
 import { createPipeline, fileStream, type IngestFormat } from './pipelines.ts';
-import { readFileLines } from './read-lines.ts';
+import { readFileLineBatches } from './read-lines.ts';
 
 export { FORMATS, NATIVE_FORMATS, type IngestFormat } from './pipelines.ts';
 
@@ -52,19 +52,21 @@ export async function ingestFiles(
     events.source = file;
     pipeline.beginFile();
     let sinceYield = 0;
-    for await (const raw of readFileLines(file, { onBytes })) {
-      pipeline.line(raw, file, summary);
-      // Lines are parsed in microtasks: give the event loop a turn now and then, so that the batch
-      // being stored goes on to its next query as soon as the engine has answered the last one.
-      if (++sinceYield === YIELD_EVERY_LINES) {
-        sinceYield = 0;
-        await new Promise(setImmediate);
-      }
-      if (session.size >= batchRows && pipeline.atBoundary()) {
-        const commit = session.commit();
-        commit.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
-        if (inflight) await inflight;
-        inflight = commit;
+    for await (const lines of readFileLineBatches(file, { onBytes })) {
+      for (const raw of lines) {
+        pipeline.line(raw, file, summary);
+        // Lines are parsed without a turn of the event loop: give it one now and then, so that the
+        // batch being stored goes on to its next query as soon as the engine has answered the last.
+        if (++sinceYield === YIELD_EVERY_LINES) {
+          sinceYield = 0;
+          await new Promise(setImmediate);
+        }
+        if (session.size >= batchRows && pipeline.atBoundary()) {
+          const commit = session.commit();
+          commit.catch(() => {}); // awaited below; this only keeps it from counting as unhandled
+          if (inflight) await inflight;
+          inflight = commit;
+        }
       }
     }
     pipeline.endFile(file, summary, i === files.length - 1);

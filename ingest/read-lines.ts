@@ -31,6 +31,17 @@ export async function* readLines(
   chunks: AsyncIterable<Uint8Array | string>,
   options: ReadLinesOptions = {},
 ): AsyncGenerator<RawLine> {
+  for await (const lines of readLineBatches(chunks, options)) yield* lines;
+}
+
+/**
+ * As readLines, the lines that end in one chunk at a time (no empty arrays): a reader of large
+ * files then awaits once per chunk rather than once per line.
+ */
+export async function* readLineBatches(
+  chunks: AsyncIterable<Uint8Array | string>,
+  options: ReadLinesOptions = {},
+): AsyncGenerator<RawLine[]> {
   const maxBytes = options.maxBytes ?? MAX_LINE_BYTES;
   let line = options.startLine ?? 0;
   let offset = options.startByte ?? 0;
@@ -52,6 +63,16 @@ export async function* readLines(
     tooLong = false;
     return out;
   };
+  /** The line that ends with buf[start, end): decoded in place when it lies whole in `buf`. */
+  const lineEndingIn = (buf: Buffer, start: number, end: number): RawLine => {
+    if (parts.length > 0 || end - start > maxBytes) {
+      append(buf.subarray(start, end));
+      return finish();
+    }
+    line++;
+    const stop = end > start && buf[end - 1] === 13 ? end - 1 : end;
+    return { line, text: buf.toString('utf8', start, stop), tooLong: false, end: offset };
+  };
   for await (const chunk of chunks) {
     const buf =
       typeof chunk === 'string'
@@ -61,17 +82,18 @@ export async function* readLines(
           : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     options.onBytes?.(buf.length);
     const base = offset;
+    const lines: RawLine[] = [];
     let start = 0;
     for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
-      append(buf.subarray(start, nl));
       offset = base + nl + 1;
-      yield finish();
+      lines.push(lineEndingIn(buf, start, nl));
       start = nl + 1;
     }
     if (start < buf.length) append(buf.subarray(start));
     offset = base + buf.length;
+    if (lines.length > 0) yield lines;
   }
-  if ((size > 0 || parts.length > 0) && !options.holdPartial) yield finish();
+  if ((size > 0 || parts.length > 0) && !options.holdPartial) yield [finish()];
 
   function append(piece: Buffer) {
     if (tooLong) return;
@@ -86,8 +108,14 @@ export async function* readLines(
 }
 
 export function readFileLines(path: string, options: ReadLinesOptions & { start?: number } = {}) {
-  return readLines(createReadStream(path, { start: options.start, highWaterMark: 1 << 20 }), {
-    startByte: options.start,
-    ...options,
-  });
+  return readLines(readFileChunks(path, options), { startByte: options.start, ...options });
+}
+
+/** As readFileLines, a chunk's lines at a time (readLineBatches). */
+export function readFileLineBatches(path: string, options: ReadLinesOptions & { start?: number } = {}) {
+  return readLineBatches(readFileChunks(path, options), { startByte: options.start, ...options });
+}
+
+function readFileChunks(path: string, options: { start?: number }) {
+  return createReadStream(path, { start: options.start, highWaterMark: 1 << 20 });
 }

@@ -36,18 +36,32 @@ export class RowStore<R> {
     return async () => {
       if (rows.length === 0) return;
       const stored = await this.table.storedKeys(rows);
-      const fresh: R[] = [];
-      rows.forEach((row, i) => {
-        const key = this.table.keyOf(row);
-        if (stored.has(key)) {
-          tallies[i].duplicates++;
-        } else {
-          stored.add(key);
-          fresh.push(row);
-          tallies[i].accepted++;
-        }
-      });
-      await this.table.insert(fresh);
+      const keep = freshRows(
+        rows.map((row) => this.table.keyOf(row)),
+        stored,
+        tallies,
+      );
+      await this.table.insert(rows.filter((_, i) => keep[i]));
     };
   }
+}
+
+/**
+ * Which rows of a batch are new, by their keys: those neither among the `stored` keys (to which
+ * the new ones are added) nor repeating an earlier row of the batch. Each row is counted in its
+ * tally as accepted or as a duplicate.
+ */
+export function freshRows(keys: readonly string[], stored: Set<string>, tallies: readonly IngestSummary[]): boolean[] {
+  const keep: boolean[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const fresh = !stored.has(keys[i]);
+    keep.push(fresh);
+    if (fresh) {
+      stored.add(keys[i]);
+      tallies[i].accepted++;
+    } else {
+      tallies[i].duplicates++;
+    }
+  }
+  return keep;
 }

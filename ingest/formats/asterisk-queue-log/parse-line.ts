@@ -94,18 +94,22 @@ export function parseQueueLogLine(line: SourceLine, opts: QueueLogParseOptions):
   const comma = text.indexOf(',');
   const csv = !epochLike && comma >= 0 && (bar < 0 || comma < bar);
   if (!csv) {
-    const fields = text.split('|');
-    if (fields.length < 5) {
-      return reject(`too few fields: ${fields.length} (expected epoch|callid|queue|agent|event|data…)`);
+    // The fields of text.split('|'), cut out one by one: no array of them all, no slice of it.
+    const bar2 = text.indexOf('|', bar + 1);
+    const bar3 = bar2 < 0 ? -1 : text.indexOf('|', bar2 + 1);
+    const bar4 = bar3 < 0 ? -1 : text.indexOf('|', bar3 + 1);
+    if (bar4 < 0) {
+      return reject(`too few fields: ${text.split('|').length} (expected epoch|callid|queue|agent|event|data…)`);
     }
-    timeText = fields[0];
+    timeText = text.slice(0, bar);
     if (!epochLike) return reject(`epoch field is not a number: ${JSON.stringify(timeText.slice(0, 40))}`);
     timeMs = epochMs;
-    callId = fields[1];
-    queue = fields[2];
-    agent = fields[3];
-    verb = fields[4];
-    data = fields.length > 5 ? fields.slice(5) : [];
+    callId = text.slice(bar + 1, bar2);
+    queue = text.slice(bar2 + 1, bar3);
+    agent = text.slice(bar3 + 1, bar4);
+    const bar5 = text.indexOf('|', bar4 + 1);
+    verb = bar5 < 0 ? text.slice(bar4 + 1) : text.slice(bar4 + 1, bar5);
+    data = bar5 < 0 ? [] : text.slice(bar5 + 1).split('|');
   } else {
     const columns = realtimeColumns(text, opts.timeZone ?? 'UTC');
     if (columns === 'header') return { ok: true, event: null, skipped: 'header row' };

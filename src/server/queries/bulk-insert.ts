@@ -70,10 +70,27 @@ export async function insertTsvLines(
   table: string,
   columns: Column[],
   lines: string[],
-  fileColumns: { columns: Column[]; select: string[] } = { columns, select: columns.map((c) => c.name) },
+  fileColumns?: TsvFileColumns,
+): Promise<void> {
+  await insertTsvFile(client, table, columns, `${lines.join('\n')}\n`, fileColumns);
+}
+
+/** What a TabSeparated file holds when it is not `columns` themselves (see insertTsvLines). */
+export interface TsvFileColumns {
+  columns: Column[];
+  select: string[];
+}
+
+/** As insertTsvLines, with the file's whole text (newline-terminated lines) as a string or UTF-8 bytes. */
+export async function insertTsvFile(
+  client: ClickHouseClient,
+  table: string,
+  columns: Column[],
+  body: string | Uint8Array,
+  fileColumns: TsvFileColumns = { columns, select: columns.map((c) => c.name) },
 ): Promise<void> {
   const file = join(tmpdir(), `kezek-insert-${randomUUID()}.tsv`);
-  await writeFile(file, `${lines.join('\n')}\n`);
+  await writeFile(file, body);
   try {
     const names = columns.map((c) => c.name).join(', ');
     const structure = fileColumns.columns.map((c) => `${c.name} ${c.type}`).join(', ');
@@ -83,5 +100,57 @@ export async function insertTsvLines(
     });
   } finally {
     await rm(file, { force: true });
+  }
+}
+
+/**
+ * TabSeparated lines encoded as UTF-8 as they are appended, into a buffer that grows by doubling.
+ * A batch of tens of thousands of lines is thus held as bytes outside the JS heap, instead of as
+ * strings the garbage collector copies until the batch is stored; `kept` drops some lines.
+ */
+export class TsvBuffer {
+  private bytes = Buffer.alloc(0);
+  private length = 0;
+  /** Where each line ends (the offset just after its newline). */
+  private readonly ends: number[] = [];
+
+  get lines(): number {
+    return this.ends.length;
+  }
+
+  /** Appends one line, given without its newline (its fields escaped already). */
+  append(line: string): void {
+    const room = this.length + line.length * 3 + 1; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (room > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(room, this.bytes.length * 2, 1 << 16));
+      this.bytes.copy(grown, 0, 0, this.length);
+      this.bytes = grown;
+    }
+    this.length += this.bytes.write(line, this.length);
+    this.bytes[this.length++] = 10;
+    this.ends.push(this.length);
+  }
+
+  /** The bytes of the lines for which `keep` is true, in order (moved in place: call it once). */
+  kept(keep: readonly boolean[]): Buffer {
+    let out = 0;
+    const move = (start: number, end: number) => {
+      if (start !== out) this.bytes.copy(this.bytes, out, start, end);
+      out += end - start;
+    };
+    // Lines kept one after another are moved in one copy.
+    let runStart = 0;
+    let runEnd = 0;
+    for (let i = 0; i < this.ends.length; i++) {
+      if (!keep[i]) continue;
+      const start = i === 0 ? 0 : this.ends[i - 1];
+      if (start !== runEnd) {
+        move(runStart, runEnd);
+        runStart = start;
+      }
+      runEnd = this.ends[i];
+    }
+    move(runStart, runEnd);
+    return this.bytes.subarray(0, out);
   }
 }

@@ -6,7 +6,7 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { toClickHouseTime } from '../../../ingest/formats/time.ts';
-import { bulkInsert, escapeTsv as e, insertTsvLines, tsvInstant, type Column } from './bulk-insert.ts';
+import { bulkInsert, escapeTsv as e, insertTsvFile, tsvInstant, TsvBuffer, type Column } from './bulk-insert.ts';
 import { isEmbeddedClient } from '../clickhouse/client.ts';
 
 /** A stored queue_log line (one well-formed line; the caller id hashed). */
@@ -135,28 +135,61 @@ const QUEUE_LOG_FILE = {
 const NEEDS_ESCAPE = /[\\\t]/;
 
 /**
- * One insert of queue_log lines: TabSeparated lines built straight from the rows on the embedded
- * engine. Every text field of a row comes from its `raw` line (or is a caller hash), and an accepted
- * line has no newline or other control character but TAB: a raw line without TAB or backslash
- * needs no escaping in any field (the common case, checked once per row).
+ * The queue_log lines of one insert, encoded as each is pushed. On the embedded engine that is
+ * the TabSeparated file itself (TsvBuffer): the rows of a batch wait to be stored as bytes off the
+ * JS heap rather than as objects the garbage collector copies; a server gets the rows as they are.
+ * Each line's identity (its raw text) and time are kept for the look-up of those stored already.
  */
-export async function insertQueueLogEvents(client: ClickHouseClient, rows: QueueLogEventRow[]): Promise<void> {
-  const { columns } = RAW_TABLES.queue_log_event;
-  if (rows.length === 0) return;
-  if (!isEmbeddedClient(client)) {
-    const values = rows.map(({ timeMs, ...r }) => ({ ...r, time: toClickHouseTime(timeMs) }));
-    return bulkInsert(client, 'queue_log_event', columns, values);
+export class QueueLogEventBatch {
+  /** The raw text and epoch ms of each line, in push order. */
+  readonly raws: string[] = [];
+  readonly times: number[] = [];
+  private readonly tsv: TsvBuffer | null;
+  private readonly rows: QueueLogEventRow[] = [];
+  private readonly sources = new Map<string, string>();
+
+  constructor(private readonly client: ClickHouseClient) {
+    this.tsv = isEmbeddedClient(client) ? new TsvBuffer() : null;
   }
-  const sources = new Map<string, string>();
-  const lines = rows.map((r) => {
-    let source = sources.get(r.source);
-    if (source === undefined) sources.set(r.source, (source = e(r.source)));
+
+  get size(): number {
+    return this.raws.length;
+  }
+
+  push(row: QueueLogEventRow): void {
+    this.raws.push(row.raw);
+    this.times.push(row.timeMs);
+    if (this.tsv) this.tsv.append(this.tsvLine(row));
+    else this.rows.push(row);
+  }
+
+  /** Inserts the lines for which `keep` is true (one insert; none when no line is kept). */
+  async insert(keep: readonly boolean[]): Promise<void> {
+    if (!keep.includes(true)) return;
+    const { columns } = RAW_TABLES.queue_log_event;
+    if (this.tsv) {
+      await insertTsvFile(this.client, 'queue_log_event', columns, this.tsv.kept(keep), QUEUE_LOG_FILE);
+      return;
+    }
+    const values = this.rows
+      .filter((_, i) => keep[i])
+      .map(({ timeMs, ...r }) => ({ ...r, time: toClickHouseTime(timeMs) }));
+    await bulkInsert(this.client, 'queue_log_event', columns, values);
+  }
+
+  /**
+   * Every text field of a row comes from its `raw` line (or is a caller hash), and an accepted
+   * line has no newline or other control character but TAB: a raw line without TAB or backslash
+   * needs no escaping in any field (the common case, checked once per row).
+   */
+  private tsvLine(r: QueueLogEventRow): string {
+    let source = this.sources.get(r.source);
+    if (source === undefined) this.sources.set(r.source, (source = e(r.source)));
     const data = r.data.join('\u001f');
     return NEEDS_ESCAPE.test(r.raw)
       ? `${tsvInstant(r.timeMs)}\t${e(r.call_id)}\t${e(r.queue)}\t${e(r.agent)}\t${e(r.event)}\t${e(data)}\t${e(r.raw)}\t${source}\t${r.line}`
       : `${tsvInstant(r.timeMs)}\t${r.call_id}\t${r.queue}\t${r.agent}\t${r.event}\t${data}\t${r.raw}\t${source}\t${r.line}`;
-  });
-  await insertTsvLines(client, 'queue_log_event', columns, lines, QUEUE_LOG_FILE);
+  }
 }
 
 /** One insert of CDR rows. */
