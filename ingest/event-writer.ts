@@ -10,10 +10,11 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { EVENT_KINDS, type EventByKind, type EventKind } from '../src/domain/events.ts';
 import { factBacklog } from '../src/server/queries/fact-backlog.ts';
-import { insertRecords, keyOf, storedKeys } from '../src/server/queries/store-events.ts';
+import { keyOf, RecordBatch } from '../src/server/queries/store-events.ts';
 import { insertRejects, type RejectRow } from '../src/server/queries/rejects.ts';
 import type { CallerHasher, ParsedRecord } from './formats/types.ts';
 import { redactReject } from './redact-reject.ts';
+import { freshRows } from './row-store.ts';
 
 export interface IngestSummary {
   read: number;
@@ -138,18 +139,12 @@ export class EventWriter {
 
   private async store<K extends EventKind>(kind: K, batch: Batch, source: string): Promise<void> {
     const records = batch.rows as EventByKind[K][];
-    const stored = await storedKeys(this.client, kind, records);
-    const fresh: EventByKind[K][] = [];
-    records.forEach((record, i) => {
-      const key = keyOf(kind, record);
-      if (stored.has(key)) {
-        batch.tallies[i].duplicates++;
-      } else {
-        stored.add(key);
-        fresh.push(record);
-        batch.tallies[i].accepted++;
-      }
-    });
-    await insertRecords(this.client, kind, fresh, source);
+    const out = await RecordBatch.open(this.client, kind, records, source);
+    try {
+      const keys = records.map((record) => keyOf(kind, record));
+      await out.insert(freshRows(keys, await out.storedKeys(), batch.tallies));
+    } finally {
+      await out.close();
+    }
   }
 }

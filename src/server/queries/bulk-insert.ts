@@ -87,19 +87,55 @@ export async function insertTsvFile(
   table: string,
   columns: Column[],
   body: string | Uint8Array,
-  fileColumns: TsvFileColumns = { columns, select: columns.map((c) => c.name) },
+  fileColumns?: TsvFileColumns,
 ): Promise<void> {
-  const file = join(tmpdir(), `kezek-insert-${randomUUID()}.tsv`);
-  await writeFile(file, body);
+  const file = await TsvFile.write(body);
   try {
-    const names = columns.map((c) => c.name).join(', ');
-    const structure = fileColumns.columns.map((c) => `${c.name} ${c.type}`).join(', ');
-    await client.command({
-      query: `INSERT INTO ${table} (${names}) SELECT ${fileColumns.select.join(', ')} FROM file({file:String}, 'TabSeparated', {structure:String})`,
-      query_params: { file, structure },
-    });
+    await file.insertInto(client, table, columns, fileColumns);
   } finally {
-    await rm(file, { force: true });
+    await file.remove();
+  }
+}
+
+/**
+ * A TabSeparated file written next to the embedded engine, for the queries of one batch: the
+ * insert, and look-ups that read its columns (`source`) instead of lists sent as parameters
+ * (50,000 ids: 14 ms from the file, 40–70 ms as an Array(String) parameter). `remove()` when done.
+ */
+export class TsvFile {
+  private constructor(readonly path: string) {}
+
+  static async write(body: string | Uint8Array): Promise<TsvFile> {
+    const file = new TsvFile(join(tmpdir(), `kezek-insert-${randomUUID()}.tsv`));
+    await writeFile(file.path, body);
+    return file;
+  }
+
+  /** The file as a table of `columns` (constants, never input) in a query; it binds `params`. */
+  source(columns: Column[]): string {
+    const structure = columns.map((c) => `${c.name} ${c.type}`).join(', ');
+    return `file({file:String}, 'TabSeparated', '${structure.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}')`;
+  }
+
+  get params(): { file: string } {
+    return { file: this.path };
+  }
+
+  /** Inserts its lines into `table`, which they fill `columns` of (see insertTsvLines for `fileColumns`). */
+  async insertInto(
+    client: ClickHouseClient,
+    table: string,
+    columns: Column[],
+    fileColumns: TsvFileColumns = { columns, select: columns.map((c) => c.name) },
+  ): Promise<void> {
+    await client.command({
+      query: `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) SELECT ${fileColumns.select.join(', ')} FROM ${this.source(fileColumns.columns)}`,
+      query_params: this.params,
+    });
+  }
+
+  async remove(): Promise<void> {
+    await rm(this.path, { force: true });
   }
 }
 
@@ -116,6 +152,11 @@ export class TsvBuffer {
 
   get lines(): number {
     return this.ends.length;
+  }
+
+  /** Every line's bytes. */
+  all(): Buffer {
+    return this.bytes.subarray(0, this.length);
   }
 
   /** Appends one line, given without its newline (its fields escaped already). */

@@ -5,7 +5,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { EventByKind, EventKind } from '../../domain/events.ts';
 import { fromClickHouseTime, toClickHouseTime } from '../../../ingest/formats/time.ts';
 import { isEmbeddedClient } from '../clickhouse/client.ts';
-import { bulkInsert, insertTsvLines } from './bulk-insert.ts';
+import { bulkInsert, insertTsvLines, TsvBuffer, TsvFile, type Column } from './bulk-insert.ts';
 import { COLUMNS_OF_KIND, TABLE_OF_KIND, keyOf, rowOf, tsvLineOf } from './event-rows.ts';
 
 async function rows<T>(client: ClickHouseClient, query: string, params: Record<string, unknown>): Promise<T[]> {
@@ -13,32 +13,54 @@ async function rows<T>(client: ClickHouseClient, query: string, params: Record<s
   return rs.json<T>();
 }
 
-function unique(values: string[]): string[] {
-  return [...new Set(values)];
+/** Where a look-up takes a batch's ids from: a parameter, or a column of the batch's TSV file. */
+interface IdSource {
+  /** A subquery giving the ids of column `column`. */
+  ids(column: string): string;
+  params: Record<string, unknown>;
+}
+
+/** The ids as an Array(String) parameter (`{ids}`: one list per query). */
+function idsParameter(values: string[]): IdSource {
+  return { ids: () => 'SELECT arrayJoin({ids:Array(String)})', params: { ids: [...new Set(values)] } };
+}
+
+/**
+ * The ids as a column of the batch's TSV file of `columns`: the columns up to it are read as
+ * text, the rest of each line is skipped (10,000 visits: 8 ms, 14 ms parsing whole lines).
+ */
+function idsInFile(file: TsvFile, columns: Column[]): IdSource {
+  return {
+    ids: (column) => {
+      const upTo = columns.slice(0, columns.findIndex((c) => c.name === column) + 1);
+      const text = upTo.map((c) => ({ name: c.name, type: 'String' }));
+      return `SELECT ${column} FROM ${file.source(text)} SETTINGS input_format_tsv_allow_variable_number_of_columns = 1`;
+    },
+    params: file.params,
+  };
 }
 
 /** The keys (as `keyOf` builds them) of those records that are stored already. */
-export async function storedKeys<K extends EventKind>(
+async function storedKeys<K extends EventKind>(
   client: ClickHouseClient,
   kind: K,
   records: EventByKind[K][],
+  source: IdSource = idsParameter(records.map((r) => idOf(kind, r))),
 ): Promise<Set<string>> {
   if (records.length === 0) return new Set();
   const keys = new Set<string>();
   if (kind === 'calls') {
-    const ids = unique((records as EventByKind['calls'][]).map((r) => r.callId));
     const found = await rows<{ call_id: string; queue: string }>(
       client,
-      'SELECT call_id, queue FROM call WHERE call_id IN (SELECT arrayJoin({ids:Array(String)}))',
-      { ids },
+      `SELECT call_id, queue FROM call WHERE call_id IN (${source.ids('call_id')})`,
+      source.params,
     );
     for (const r of found) keys.add(`${r.call_id}\u0000${r.queue}`);
   } else if (kind === 'ratings') {
-    const ids = unique((records as EventByKind['ratings'][]).map((r) => r.callId));
     const found = await rows<{ call_id: string; rated: string }>(
       client,
-      'SELECT call_id, toString(rated_at) AS rated FROM rating WHERE call_id IN (SELECT arrayJoin({ids:Array(String)}))',
-      { ids },
+      `SELECT call_id, toString(rated_at) AS rated FROM rating WHERE call_id IN (${source.ids('call_id')})`,
+      source.params,
     );
     for (const r of found) keys.add(`${r.call_id}\u0000${fromClickHouseTime(r.rated)}`);
   } else if (kind === 'agent-events') {
@@ -52,17 +74,16 @@ export async function storedKeys<K extends EventKind>(
     const found = await rows<{ agent_id: string; at_text: string; state: string }>(
       client,
       `SELECT agent_id, toString(at) AS at_text, state FROM agent_event
-       WHERE agent_id IN (SELECT arrayJoin({ids:Array(String)})) AND at BETWEEN {min:DateTime64(3, 'UTC')} AND {max:DateTime64(3, 'UTC')}`,
-      { ids: unique(events.map((e) => e.agentId)), min: toClickHouseTime(min), max: toClickHouseTime(max) },
+       WHERE agent_id IN (${source.ids('agent_id')}) AND at BETWEEN {min:DateTime64(3, 'UTC')} AND {max:DateTime64(3, 'UTC')}`,
+      { ...source.params, min: toClickHouseTime(min), max: toClickHouseTime(max) },
     );
     for (const r of found) keys.add(`${r.agent_id}\u0000${fromClickHouseTime(r.at_text)}\u0000${r.state}`);
   } else {
-    const ids = unique((records as EventByKind['agents'][]).map((r) => r.agentId));
     const found = await rows<Record<string, unknown>>(
       client,
       `SELECT agent_id, name, site, department, languages, contract_hours_week, toString(hired_at) AS hired_at
-       FROM agent FINAL WHERE agent_id IN (SELECT arrayJoin({ids:Array(String)}))`,
-      { ids },
+       FROM agent FINAL WHERE agent_id IN (${source.ids('agent_id')})`,
+      source.params,
     );
     for (const r of found) {
       keys.add(
@@ -81,6 +102,76 @@ export async function storedKeys<K extends EventKind>(
   return keys;
 }
 
+/** The id a record is looked up by: its call's or its agent's. */
+function idOf<K extends EventKind>(kind: K, record: EventByKind[K]): string {
+  return kind === 'calls' || kind === 'ratings'
+    ? (record as EventByKind['calls' | 'ratings']).callId
+    : (record as EventByKind['agent-events' | 'agents']).agentId;
+}
+
+/** The columns of a kind's insert: the record's, then `source`. */
+const insertColumns = (kind: EventKind): Column[] => [...COLUMNS_OF_KIND[kind], { name: 'source', type: 'String' }];
+
+/**
+ * A batch of records of one kind on its way into its table: which are stored already, then one
+ * insert of those that are not. On the embedded engine the batch is written once, as the TSV file
+ * of its insert, and the look-up reads its ids from that file; otherwise (a server, or agents,
+ * which carry a version) the records are sent as they are. `close()` when done.
+ */
+export class RecordBatch<K extends EventKind> {
+  private constructor(
+    private readonly client: ClickHouseClient,
+    private readonly kind: K,
+    private readonly records: EventByKind[K][],
+    private readonly source: string,
+    private readonly tsv: TsvBuffer | null,
+    private file: TsvFile | null,
+  ) {}
+
+  static async open<K extends EventKind>(
+    client: ClickHouseClient,
+    kind: K,
+    records: EventByKind[K][],
+    source: string,
+  ): Promise<RecordBatch<K>> {
+    if (kind === 'agents' || !isEmbeddedClient(client))
+      return new RecordBatch(client, kind, records, source, null, null);
+    const tsv = new TsvBuffer();
+    for (const r of records) tsv.append(tsvLineOf(kind as Exclude<EventKind, 'agents'>, r, source));
+    return new RecordBatch(client, kind, records, source, tsv, await TsvFile.write(tsv.all()));
+  }
+
+  /** The keys (keyOf) of the batch's records that are stored already. */
+  storedKeys(): Promise<Set<string>> {
+    const ids = this.file ? idsInFile(this.file, insertColumns(this.kind)) : undefined;
+    return storedKeys(this.client, this.kind, this.records, ids);
+  }
+
+  /** Inserts the records for which `keep` is true (one insert; none when none is kept). */
+  async insert(keep: readonly boolean[]): Promise<void> {
+    const kept = keep.filter(Boolean).length;
+    if (kept === 0) return;
+    if (!this.tsv || !this.file) {
+      await insertRecords(
+        this.client,
+        this.kind,
+        this.records.filter((_, i) => keep[i]),
+        this.source,
+      );
+      return;
+    }
+    if (kept < this.records.length) {
+      await this.file.remove();
+      this.file = await TsvFile.write(this.tsv.kept(keep));
+    }
+    await this.file.insertInto(this.client, TABLE_OF_KIND[this.kind], insertColumns(this.kind));
+  }
+
+  async close(): Promise<void> {
+    await this.file?.remove();
+  }
+}
+
 let agentVersion = 0;
 
 /**
@@ -94,7 +185,7 @@ export async function insertRecords<K extends EventKind>(
   source: string,
 ): Promise<void> {
   if (records.length === 0) return;
-  const columns = [...COLUMNS_OF_KIND[kind], { name: 'source', type: 'String' }];
+  const columns = insertColumns(kind);
   if (kind !== 'agents' && isEmbeddedClient(client)) {
     // The hot path of bulk loads: TSV lines straight from the records, no row objects.
     const lines = records.map((r) => tsvLineOf(kind, r, source));
