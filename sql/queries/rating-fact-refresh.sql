@@ -23,7 +23,7 @@ LEFT JOIN
            argMax(channel, entered_at) AS channel
     FROM call
     WHERE answered_at IS NOT NULL AND NOT self_service
-      AND call_id IN (__CALLS__)
+      AND call_id IN (SELECT call_id FROM rating WHERE call_id IN (__CALLS__)) -- only rated calls matter
     GROUP BY call_id
 ) AS v ON v.call_id = r.call_id
 -- A set of more than 10,000 ids is matched by reading the call_id column, not through the
