@@ -65,7 +65,7 @@ export async function bulkInsert(
  * in order; `fileColumns` and `select` (one expression per column, in `columns` order) when the
  * file holds something else that SQL turns into them.
  */
-export async function insertTsvLines(
+async function insertTsvLines(
   client: ClickHouseClient,
   table: string,
   columns: Column[],

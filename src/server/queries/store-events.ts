@@ -5,7 +5,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { EventByKind, EventKind } from '../../domain/events.ts';
 import { fromClickHouseTime, toClickHouseTime } from '../../../ingest/formats/time.ts';
 import { isEmbeddedClient } from '../clickhouse/client.ts';
-import { bulkInsert, insertTsvLines, TsvBuffer, TsvFile, type Column } from './bulk-insert.ts';
+import { bulkInsert, TsvBuffer, TsvFile, type Column } from './bulk-insert.ts';
 import { COLUMNS_OF_KIND, TABLE_OF_KIND, keyOf, rowOf, tsvLineOf } from './event-rows.ts';
 
 async function rows<T>(client: ClickHouseClient, query: string, params: Record<string, unknown>): Promise<T[]> {
@@ -152,7 +152,7 @@ export class RecordBatch<K extends EventKind> {
     const kept = keep.filter(Boolean).length;
     if (kept === 0) return;
     if (!this.tsv || !this.file) {
-      await insertRecords(
+      await insertRows(
         this.client,
         this.kind,
         this.records.filter((_, i) => keep[i]),
@@ -172,8 +172,6 @@ export class RecordBatch<K extends EventKind> {
   }
 }
 
-let agentVersion = 0;
-
 /**
  * Inserts records of one kind in one insert (one part). The contact and rating facts they change
  * are the writer's to refresh (fact-backlog.ts; `kezek demo` refreshes its days itself).
@@ -185,19 +183,30 @@ export async function insertRecords<K extends EventKind>(
   source: string,
 ): Promise<void> {
   if (records.length === 0) return;
-  const columns = insertColumns(kind);
-  if (kind !== 'agents' && isEmbeddedClient(client)) {
-    // The hot path of bulk loads: TSV lines straight from the records, no row objects.
-    const lines = records.map((r) => tsvLineOf(kind, r, source));
-    return insertTsvLines(client, TABLE_OF_KIND[kind], columns, lines);
+  const batch = await RecordBatch.open(client, kind, records, source);
+  try {
+    await batch.insert(records.map(() => true));
+  } finally {
+    await batch.close();
   }
+}
+
+let agentVersion = 0;
+
+/** Records as rows of their table, sent as they are (a server; agents, which carry a version). */
+async function insertRows<K extends EventKind>(
+  client: ClickHouseClient,
+  kind: K,
+  records: EventByKind[K][],
+  source: string,
+): Promise<void> {
   const values = records.map((r) => {
     const row: Record<string, unknown> = { ...(rowOf(kind, r) as object), source };
     // A later agent row replaces an earlier one: versions grow with time, and within a batch.
     if (kind === 'agents') row.version = Date.now() * 1000 + (agentVersion++ % 1000);
     return row;
   });
-  await bulkInsert(client, TABLE_OF_KIND[kind], columns, values);
+  await bulkInsert(client, TABLE_OF_KIND[kind], insertColumns(kind), values);
 }
 
 export { keyOf };
