@@ -9,10 +9,11 @@
  * the peak (VmHWM), lines/s (issue 3's goal ≥ 300,000), medians per tenth of the input of RSS and
  * of its parts (V8 heap, ClickHouse's tracked memory…), and late RSS / early RSS (median over the
  * last quarter of the input ÷ median over 5–25 %, after the warm-up); goal ≤ 1.2, i.e. flat.
- * 1 GB takes ~6 min on 2 cores (~45,000 lines/s), 5 GB ~30 min; the database takes ~2 GB a GB.
+ * 1 GB takes ~3 min on 2 cores (~100,000 lines/s with the generator on the same cores), 5 GB
+ * ~14 min; the database takes ~2 GB a GB.
  *
- * The child is this file run with `--ingest-child FIFO DB`: `kezek ingest` refuses a FIFO
- * ("not a regular file", src/cli/commands/ingest.ts), whereas ingestFiles reads one.
+ * The child is this file run with `--ingest-child FIFO DB`: ingestFiles, as `kezek ingest` runs
+ * it, in a process whose memory is the measurement's alone.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, constants, createWriteStream, openSync, readFileSync, rmSync } from 'node:fs';
