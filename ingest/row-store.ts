@@ -1,10 +1,23 @@
 /**
  * Buffers rows of one table and stores them once: a row whose key is stored already, or earlier
- * in the same batch, is counted as a duplicate into its tally and skipped. The table says how
- * to key, look up and insert its rows (queue_log lines, CDR rows, direct calls).
+ * in the same batch, is counted as a duplicate into its tally and skipped. The batch says how to
+ * hold, key, look up and insert its rows (queue_log lines, CDR rows, direct calls).
  */
 import type { IngestSummary, StoreStep } from './event-writer.ts';
 
+/** The rows of one table on their way in: what RowStore needs of them. */
+export interface RowBatch<R> {
+  readonly size: number;
+  push(row: R): void;
+  /** Each row's key, in push order. */
+  keys(): readonly string[];
+  /** Keys of those rows that are stored already. */
+  storedKeys(): Promise<Set<string>>;
+  /** Inserts the rows for which `keep` is true (one insert). */
+  insert(keep: readonly boolean[]): Promise<void>;
+}
+
+/** How to key, look up and insert rows held as they are. */
 export interface RowTable<R> {
   keyOf(row: R): string;
   /** Keys (as keyOf builds them) of those rows that are stored already. */
@@ -12,36 +25,47 @@ export interface RowTable<R> {
   insert(rows: R[]): Promise<void>;
 }
 
+/** Batches that hold their rows in an array, for `table`. */
+export function arrayBatches<R>(table: RowTable<R>): () => RowBatch<R> {
+  return () => {
+    const rows: R[] = [];
+    return {
+      get size() {
+        return rows.length;
+      },
+      push: (row) => rows.push(row),
+      keys: () => rows.map((row) => table.keyOf(row)),
+      storedKeys: () => table.storedKeys(rows),
+      insert: (keep) => table.insert(rows.filter((_, i) => keep[i])),
+    };
+  };
+}
+
 export class RowStore<R> {
-  private rows: R[] = [];
+  private batch: RowBatch<R>;
   private tallies: IngestSummary[] = [];
 
-  constructor(private readonly table: RowTable<R>) {}
+  constructor(private readonly newBatch: () => RowBatch<R>) {
+    this.batch = newBatch();
+  }
 
   get size(): number {
-    return this.rows.length;
+    return this.batch.size;
   }
 
   push(row: R, tally: IngestSummary): void {
-    this.rows.push(row);
+    this.batch.push(row);
     this.tallies.push(tally);
   }
 
   /** Takes the buffered rows out now; the returned step stores them. */
   seal(): StoreStep {
-    const rows = this.rows;
-    const tallies = this.tallies;
-    this.rows = [];
+    const { batch, tallies } = this;
+    this.batch = this.newBatch();
     this.tallies = [];
     return async () => {
-      if (rows.length === 0) return;
-      const stored = await this.table.storedKeys(rows);
-      const keep = freshRows(
-        rows.map((row) => this.table.keyOf(row)),
-        stored,
-        tallies,
-      );
-      await this.table.insert(rows.filter((_, i) => keep[i]));
+      if (batch.size === 0) return;
+      await batch.insert(freshRows(batch.keys(), await batch.storedKeys(), tallies));
     };
   }
 }

@@ -18,7 +18,7 @@ import { emptySummary, type EventWriter, type IngestSummary, type StoreStep } fr
 import { lineProblem, type LinePipeline } from '../pipeline.ts';
 import type { RawLine } from '../read-lines.ts';
 import { cdrLayoutColumns } from '../redact-reject.ts';
-import { RowStore } from '../row-store.ts';
+import { arrayBatches, RowStore } from '../row-store.ts';
 import { alreadyHashed, type AsteriskOptions } from './options.ts';
 
 interface CdrState {
@@ -78,24 +78,28 @@ export class CdrPipeline implements LinePipeline {
     this.parser = this.newParser(null);
     this.assembler = new CdrAssembler({ ...opts, hashCaller: alreadyHashed });
     events.callerHasher = opts.hashCaller; // rejects keep callers as markers of their hash
-    this.rows = new RowStore({
-      keyOf: (r) => r.row.row_hash,
-      storedKeys: (rows) => storedRawKeys(client, 'cdr_record', rows, (r) => r.ms),
-      insert: (rows) =>
-        insertCdrRecords(
-          client,
-          rows.map((r) => r.row),
-        ),
-    });
-    this.direct = new RowStore<DirectCall>({
-      keyOf: (c) => c.callId,
-      storedKeys: (calls) =>
-        storedDirectCallIds(
-          client,
-          calls.map((c) => c.callId),
-        ),
-      insert: (calls) => insertDirectCalls(client, calls, events.source),
-    });
+    this.rows = new RowStore(
+      arrayBatches({
+        keyOf: (r) => r.row.row_hash,
+        storedKeys: (rows) => storedRawKeys(client, 'cdr_record', rows, (r) => r.ms),
+        insert: (rows) =>
+          insertCdrRecords(
+            client,
+            rows.map((r) => r.row),
+          ),
+      }),
+    );
+    this.direct = new RowStore<DirectCall>(
+      arrayBatches({
+        keyOf: (c) => c.callId,
+        storedKeys: (calls) =>
+          storedDirectCallIds(
+            client,
+            calls.map((c) => c.callId),
+          ),
+        insert: (calls) => insertDirectCalls(client, calls, events.source),
+      }),
+    );
   }
 
   beginFile(): void {

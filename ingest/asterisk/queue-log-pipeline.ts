@@ -6,7 +6,7 @@
  * held in the assembler, whose open visits are persisted in checkpoints (DESIGN §10).
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { QueueLogEventBatch, storedRawKeys, type QueueLogEventRow } from '../../src/server/queries/ingest-raw-rows.ts';
+import { QueueLogEventBatch, type QueueLogEventRow } from '../../src/server/queries/ingest-raw-rows.ts';
 import { QueueLogAssembler, type QueueLogSnapshot } from '../formats/asterisk-queue-log/assembler.ts';
 import type { QueueLogEvent } from '../formats/asterisk-queue-log/event.ts';
 import { parseQueueLogLine } from '../formats/asterisk-queue-log/parse-line.ts';
@@ -14,7 +14,7 @@ import type { CallerHasher } from '../formats/types.ts';
 import { emptySummary, type EventWriter, type IngestSummary, type StoreStep } from '../event-writer.ts';
 import { lineProblem, type LinePipeline } from '../pipeline.ts';
 import type { RawLine } from '../read-lines.ts';
-import { freshRows } from '../row-store.ts';
+import { RowStore } from '../row-store.ts';
 import { alreadyHashed, type AsteriskOptions } from './options.ts';
 
 const PIPE_FORM = /^\d+(?:\.\d+)?\|/;
@@ -35,46 +35,12 @@ export function redactQueueLogEvent(event: QueueLogEvent, hashCaller: CallerHash
   return { ...event, data, raw };
 }
 
-/**
- * The queue_log lines read since the last seal, encoded for their insert as they come
- * (QueueLogEventBatch), each with its tally; stored lines count once (see freshRows).
- */
-export class QueueLogLineStore {
-  private batch: QueueLogEventBatch;
-  private tallies: IngestSummary[] = [];
-
-  constructor(private readonly client: ClickHouseClient) {
-    this.batch = new QueueLogEventBatch(client);
-  }
-
-  get size(): number {
-    return this.batch.size;
-  }
-
-  push(row: QueueLogEventRow, tally: IngestSummary): void {
-    this.batch.push(row);
-    this.tallies.push(tally);
-  }
-
-  /** Takes the buffered lines out now; the returned step stores them. */
-  seal(): StoreStep {
-    const { batch, tallies } = this;
-    this.batch = new QueueLogEventBatch(this.client);
-    this.tallies = [];
-    return async () => {
-      if (batch.size === 0) return;
-      const stored = await storedRawKeys(this.client, 'queue_log_event', batch.times, (ms) => ms);
-      await batch.insert(freshRows(batch.raws, stored, tallies));
-    };
-  }
-}
-
 export class QueueLogPipeline implements LinePipeline {
   readonly rejectKind = 'queue-log';
   /** Visits and agent events derived (accepted = new ones stored). */
   readonly derived = emptySummary();
   private assembler: QueueLogAssembler;
-  private readonly lines: QueueLogLineStore;
+  private readonly lines: RowStore<QueueLogEventRow>;
   private nowMs = Date.now();
 
   constructor(
@@ -82,7 +48,8 @@ export class QueueLogPipeline implements LinePipeline {
     private readonly events: EventWriter,
     private readonly opts: AsteriskOptions,
   ) {
-    this.lines = new QueueLogLineStore(client);
+    // Each line is encoded for its insert as it comes (QueueLogEventBatch).
+    this.lines = new RowStore(() => new QueueLogEventBatch(client));
     this.assembler = this.newAssembler();
     events.callerHasher = opts.hashCaller; // rejects keep callers as markers of their hash
   }

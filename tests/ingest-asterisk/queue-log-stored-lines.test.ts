@@ -10,6 +10,7 @@ import { createCallerHasher } from '../../ingest/caller-hash.ts';
 import { ingestFiles } from '../../ingest/ingest-files.ts';
 import { openContext } from '../../src/cli/context.ts';
 import { callerSalt } from '../../src/server/queries/installation.ts';
+import type { QueueLogEventRow } from '../../src/server/queries/ingest-raw-rows.ts';
 import { Workspace } from '../kpi/harness.ts';
 
 const ws = new Workspace('ql-stored-lines');
@@ -26,15 +27,7 @@ const LINES = [
 ];
 
 let client: ClickHouseClient;
-let stored: {
-  line: number;
-  call_id: string;
-  queue: string;
-  agent: string;
-  event: string;
-  data: string[];
-  raw: string;
-}[];
+let stored: Omit<QueueLogEventRow, 'timeMs' | 'source'>[];
 
 beforeAll(async () => {
   const file = ws.file(LINES.join('\n') + '\n', 'queue_log');

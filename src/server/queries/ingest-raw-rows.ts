@@ -142,8 +142,8 @@ const NEEDS_ESCAPE = /[\\\t]/;
  */
 export class QueueLogEventBatch {
   /** The raw text and epoch ms of each line, in push order. */
-  readonly raws: string[] = [];
-  readonly times: number[] = [];
+  private readonly raws: string[] = [];
+  private readonly times: number[] = [];
   private readonly tsv: TsvBuffer | null;
   private readonly rows: QueueLogEventRow[] = [];
   private readonly sources = new Map<string, string>();
@@ -154,6 +154,16 @@ export class QueueLogEventBatch {
 
   get size(): number {
     return this.raws.length;
+  }
+
+  /** Each line's identity: its raw text. */
+  keys(): readonly string[] {
+    return this.raws;
+  }
+
+  /** The identities among the lines' that are stored already (storedRawKeys). */
+  storedKeys(): Promise<Set<string>> {
+    return storedRawKeys(this.client, 'queue_log_event', this.times, (ms) => ms);
   }
 
   push(row: QueueLogEventRow): void {
