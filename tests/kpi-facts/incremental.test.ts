@@ -87,22 +87,29 @@ describe('facts maintained as events arrive', () => {
     await expectExact();
   });
 
-  it('keep the next contact of an earlier contact that a later refresh reaches only by its second visit', async () => {
-    // x7 starts at 04:00 on 03-20 and has a second visit at 04:02; y7 (same caller) at 04:01 is its
-    // next contact. z7 comes 8 days later, at 04:01:30: x7's second visit lies inside the horizon
-    // before z7, so x7 is refreshed, but its first visit and y7 lie before that horizon, and the
-    // refresh must still read y7.
-    const caller = { caller: '+77020000007' };
-    await ws.ingest([
-      answered('x7', 'q-x7a', '2026-03-20T04:00:00Z', 10, caller),
-      answered('y7', 'q-y7', '2026-03-20T04:01:00Z', 10, caller),
-      answered('x7', 'q-x7b', '2026-03-20T04:02:00Z', 10, { ...caller, transferred: true }),
-    ]);
-    expect(await contactFact('x7')).toEqual([{ queue: 'q-x7a', next: '2026-03-20 04:01:00.000' }]);
-    await ws.ingest([answered('z7', 'q-z7', '2026-03-28T04:01:30Z', 10, caller)]);
-    expect(await contactFact('x7')).toEqual([{ queue: 'q-x7a', next: '2026-03-20 04:01:00.000' }]);
-    await expectExact();
-  });
+  it.each([
+    ["a short span (only its callers' visits read)", '7', []],
+    ["a long span (every caller's visits read)", '8', [answered('far8', 'q-far', '2026-03-29T04:01:30Z', 10)]],
+  ])(
+    'keep the next contact of an earlier contact that a later refresh of %s reaches only by its second visit',
+    async (_, n, alsoStored) => {
+      // x starts at 04:00 on 03-20 and has a second visit at 04:02; y (same caller) at 04:01 is its
+      // next contact. z comes 8 days later, at 04:01:30: x's second visit lies inside the horizon
+      // before z, so x is refreshed, but its first visit and y lie before that horizon, and the
+      // refresh must still read y.
+      const caller = { caller: `+7702000000${n}` };
+      await ws.ingest([
+        answered(`x${n}`, 'q-xa', '2026-03-20T04:00:00Z', 10, caller),
+        answered(`y${n}`, 'q-y', '2026-03-20T04:01:00Z', 10, caller),
+        answered(`x${n}`, 'q-xb', '2026-03-20T04:02:00Z', 10, { ...caller, transferred: true }),
+      ]);
+      const expected = [{ queue: 'q-xa', next: '2026-03-20 04:01:00.000' }];
+      expect(await contactFact(`x${n}`)).toEqual(expected);
+      await ws.ingest([answered(`z${n}`, 'q-z', '2026-03-28T04:01:30Z', 10, caller), ...alsoStored]);
+      expect(await contactFact(`x${n}`)).toEqual(expected);
+      await expectExact();
+    },
+  );
 
   it('keep the latest rating of a re-rated call', async () => {
     await ws.ingest([{ call_id: 'i1', score: 5, rated_at: '2026-03-10T05:00:00Z' }], 'ratings');
