@@ -25,17 +25,10 @@ function idsParameter(values: string[]): IdSource {
   return { ids: () => 'SELECT arrayJoin({ids:Array(String)})', params: { ids: [...new Set(values)] } };
 }
 
-/**
- * The ids as a column of the batch's TSV file of `columns`: the columns up to it are read as
- * text, the rest of each line is skipped (10,000 visits: 8 ms, 14 ms parsing whole lines).
- */
+/** The ids as a column of the batch's TSV file of `columns` (10,000 visits: 8 ms, 20 ms as a parameter). */
 function idsInFile(file: TsvFile, columns: Column[]): IdSource {
   return {
-    ids: (column) => {
-      const upTo = columns.slice(0, columns.findIndex((c) => c.name === column) + 1);
-      const text = upTo.map((c) => ({ name: c.name, type: 'String' }));
-      return `SELECT ${column} FROM ${file.source(text)} SETTINGS input_format_tsv_allow_variable_number_of_columns = 1`;
-    },
+    ids: (column) => file.column(columns, column),
     params: file.params,
   };
 }
