@@ -109,6 +109,27 @@ describe('the fact backlog', () => {
     expect(await pendingNotes(ctx.client)).toBe(0);
   });
 
+  it('tries a failed background refresh again after the delay', async () => {
+    const backlog = new FactBacklog(ctx.client, { records: 1_000, delayMs: 200 });
+    const command = ctx.client.command;
+    let failures = 0;
+    ctx.client.command = (async (params: Parameters<ClickHouseClient['command']>[0]) => {
+      if (failures === 0 && /contact_fact/.test(params.query)) {
+        failures++;
+        throw new Error('injected: the database refused this statement');
+      }
+      return command.call(ctx.client, params);
+    }) as ClickHouseClient['command'];
+    try {
+      await backlog.stored(await store(backlog, batch('e1', 18)));
+      await waitFor(() => failures === 1, 10_000, 'the first, failing refresh');
+      await waitFor(async () => (await missing()) === 0, 10_000, 'the refresh tried again');
+    } finally {
+      ctx.client.command = command;
+    }
+    expect(await pendingNotes(ctx.client)).toBe(0);
+  });
+
   it('leaves a note when the process dies before the refresh, which the next opening of the database refreshes', async () => {
     // The "dead" writer: its batch is stored, its refresh never comes.
     await store(new FactBacklog(ctx.client), batch('d1', 16));

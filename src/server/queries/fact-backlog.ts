@@ -96,6 +96,11 @@ export class FactBacklog {
     this.waiting.push(note);
     this.records += note.records;
     if (this.records >= this.due.records) return this.refresh();
+    this.refreshLater();
+  }
+
+  /** A refresh after the delay, unless one is planned already (it does not keep a process alive). */
+  private refreshLater(): void {
     this.timer ??= setTimeout(() => void this.refreshOrReport(), this.due.delayMs).unref();
   }
 
@@ -121,8 +126,10 @@ export class FactBacklog {
     this.records = 0;
     const run = this.chain.then(() => settle(this.client, notes));
     this.chain = run.catch(() => {
+      // The notes wait for the next refresh, which comes after the delay if nothing else asks first.
       this.waiting.unshift(...notes);
       this.records += records;
+      this.refreshLater();
     });
     return run;
   }
