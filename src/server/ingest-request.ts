@@ -9,7 +9,7 @@
  */
 import { EVENT_KINDS } from '../domain/events.ts';
 import { emptySummary } from '../../ingest/event-writer.ts';
-import { readLines } from '../../ingest/read-lines.ts';
+import { readLineBatches } from '../../ingest/read-lines.ts';
 import { authorizeIngest } from './ingest-auth.ts';
 import { ingestBatcher, type IngestBatcher } from './ingest-batcher.ts';
 import { recordIngestRun } from './queries/ingest-checkpoints.ts';
@@ -68,9 +68,12 @@ export async function ingestBody(
   try {
     let lines = 0;
     try {
-      for await (const raw of readLines(body as unknown as AsyncIterable<Uint8Array>)) {
-        if (batcher.line(sender, pipeline, raw, source, tally) && ++lines % CHECK_EVERY_LINES === 0) {
-          await batcher.room();
+      // The lines of a chunk at a time: one await per chunk, not per line.
+      for await (const raws of readLineBatches(body as unknown as AsyncIterable<Uint8Array>)) {
+        for (const raw of raws) {
+          if (batcher.line(sender, pipeline, raw, source, tally) && ++lines % CHECK_EVERY_LINES === 0) {
+            await batcher.room();
+          }
         }
       }
     } catch (err) {
