@@ -57,31 +57,22 @@ export async function bulkInsert(
     const row = rows[i];
     lines[i] = columns.map((c) => tsvValue(row[c.name])).join('\t');
   }
-  await insertTsvLines(client, table, columns, lines);
+  await insertTsvFile(client, table, columns, `${lines.join('\n')}\n`);
 }
 
 /**
- * Inserts TabSeparated lines through a file the embedded engine reads. The lines hold `columns`
- * in order; `fileColumns` and `select` (one expression per column, in `columns` order) when the
- * file holds something else that SQL turns into them.
+ * What a TabSeparated file holds when it is not the table's `columns` themselves: its own
+ * columns, and one SQL expression per table column (in `columns` order) that makes it of them.
  */
-async function insertTsvLines(
-  client: ClickHouseClient,
-  table: string,
-  columns: Column[],
-  lines: string[],
-  fileColumns?: TsvFileColumns,
-): Promise<void> {
-  await insertTsvFile(client, table, columns, `${lines.join('\n')}\n`, fileColumns);
-}
-
-/** What a TabSeparated file holds when it is not `columns` themselves (see insertTsvLines). */
 export interface TsvFileColumns {
   columns: Column[];
   select: string[];
 }
 
-/** As insertTsvLines, with the file's whole text (newline-terminated lines) as a string or UTF-8 bytes. */
+/**
+ * Inserts TabSeparated text (newline-terminated lines, as a string or UTF-8 bytes) through a file
+ * the embedded engine reads; the lines hold `columns` in order, or `fileColumns`.
+ */
 export async function insertTsvFile(
   client: ClickHouseClient,
   table: string,
@@ -132,7 +123,7 @@ export class TsvFile {
     return { file: this.path };
   }
 
-  /** Inserts its lines into `table`, which they fill `columns` of (see insertTsvLines for `fileColumns`). */
+  /** Inserts its lines into `table`, which they fill `columns` of (or `fileColumns`, see TsvFileColumns). */
   async insertInto(
     client: ClickHouseClient,
     table: string,
