@@ -10,9 +10,8 @@ import type { EventKind } from '../src/domain/events.ts';
 import { factBacklog } from '../src/server/queries/fact-backlog.ts';
 import { recordIngestRun } from '../src/server/queries/ingest-checkpoints.ts';
 import type { AsteriskOptions } from './asterisk/options.ts';
-import { DEFAULT_BATCH_ROWS, EventWriter, type IngestSummary } from './event-writer.ts';
-import { IngestSession } from './ingest-session.ts';
-import { createPipeline, fileStream, type IngestFormat } from './pipelines.ts';
+import { DEFAULT_BATCH_ROWS, type IngestSummary } from './event-writer.ts';
+import { fileStream, ingestStream, type IngestFormat } from './pipelines.ts';
 import { readFileLineBatches } from './read-lines.ts';
 
 export { FORMATS, NATIVE_FORMATS, type IngestFormat } from './pipelines.ts';
@@ -35,9 +34,15 @@ export async function ingestFiles(
 ): Promise<IngestSummary> {
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
-  const events = new EventWriter(client, files[0] ?? '', Infinity);
-  const pipeline = createPipeline(client, events, options.format, options.kind, options);
-  const session = new IngestSession(client, pipeline, events, fileStream(options.format));
+  const session = ingestStream(
+    client,
+    files[0] ?? '',
+    options.format,
+    options.kind,
+    options,
+    fileStream(options.format),
+  );
+  const { events, pipeline } = session;
   const summary = events.summary;
   let done = 0;
   const onBytes = (n: number) => {

@@ -92,8 +92,10 @@ export class IngestSession {
         throw new CommitAbandonedError(stream, failure.error);
       }
       try {
-        await storeRaw();
-        await storeEvents();
+        // Raw rows and derived records go to different tables (through lanes of their own on the
+        // embedded engine: stored at once); the checkpoint waits for both.
+        const stored = await Promise.allSettled([storeRaw(), storeEvents()]);
+        for (const s of stored) if (s.status === 'rejected') throw s.reason;
         if (stream !== null) {
           await saveCheckpoint(this.client, stream, { ...position, state });
           this.storedState = state;

@@ -4,7 +4,9 @@ import type { EventKind } from '../src/domain/events.ts';
 import { CdrPipeline } from './asterisk/cdr-pipeline.ts';
 import type { AsteriskOptions } from './asterisk/options.ts';
 import { QueueLogPipeline } from './asterisk/queue-log-pipeline.ts';
-import type { EventWriter } from './event-writer.ts';
+import { concurrentClient } from '../src/server/clickhouse/client.ts';
+import { EventWriter } from './event-writer.ts';
+import { IngestSession } from './ingest-session.ts';
 import { NativePipeline } from './native-pipeline.ts';
 import type { LinePipeline } from './pipeline.ts';
 
@@ -35,4 +37,23 @@ export function createPipeline(
  */
 export function fileStream(format: IngestFormat): string | null {
   return format.startsWith('asterisk-') ? `files:${format}` : null;
+}
+
+/**
+ * The writer, pipeline and checkpointed session of one ingest of `format` (rows' source `source`,
+ * checkpoint `stream`). On the embedded engine the pipeline's raw rows and the writer's records
+ * go through lanes of their own (concurrentClient), so that a commit stores both at once
+ * (994,397 queue_log lines: 7.7–8.2 s through one connection, 5.9–6.7 s through two lanes).
+ */
+export function ingestStream(
+  client: ClickHouseClient,
+  source: string,
+  format: IngestFormat,
+  kind: EventKind,
+  opts: AsteriskOptions,
+  stream: string | null,
+): IngestSession {
+  const events = new EventWriter(concurrentClient(client, 'events'), source, Infinity);
+  const pipeline = createPipeline(concurrentClient(client, 'raw'), events, format, kind, opts);
+  return new IngestSession(client, pipeline, events, stream);
 }

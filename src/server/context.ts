@@ -3,7 +3,8 @@
  * imports server modules in a worker thread, where chdb must not be loaded).
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { readPriority } from './clickhouse/read-priority.ts';
+import { concurrentClient } from './clickhouse/client.ts';
+import { READ_GRACE_MS, readPriority } from './clickhouse/read-priority.ts';
 import { databaseTarget, loadConfig, serverSettings, type DatabaseTarget, type KezekConfig } from './config.ts';
 import { openDatabase } from './open-database.ts';
 
@@ -31,7 +32,7 @@ function openContext() {
     const config = loadConfig(serverSettings().configFile);
     const target = databaseTarget();
     const client = await openDatabase(target);
-    const { reads, writes } = readPriority(client);
+    const { reads, writes } = readPriority(client, READ_GRACE_MS, concurrentClient(client, 'ingest'));
     return { client: reads, ingestClient: writes, config, target };
   })();
   context.catch(() => (context = null));

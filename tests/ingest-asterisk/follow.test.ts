@@ -81,7 +81,7 @@ describe('ingest --follow', () => {
     const half = Math.floor(sample.lines.length / 2);
     writeFileSync(path, text(sample.lines.slice(0, half)));
     const first = follower(db, path);
-    await waitFor(() => hasMonthlyPart(db), 30_000, 'the first rows stored');
+    await waitFor(() => hasMonthlyPart(db, 'queue_log_event'), 30_000, 'the first lines stored');
     await sleep(1500); // a commit (≤ 1 s) has checkpointed the position
     first.child.kill('SIGKILL');
     expect((await first.exit).signal).toBe('SIGKILL');

@@ -75,22 +75,16 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
   }
 }
 
-/** True once the database directory holds a data part of a monthly-partitioned table (rows stored). */
-export function hasMonthlyPart(db: string): boolean {
-  const walk = (dir: string, depth: number): boolean => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return false;
-    }
-    for (const name of names) {
-      if (/^\d{6}_\d+_\d+_\d+$/.test(name)) return true;
-      if (depth > 0 && walk(join(dir, name), depth - 1)) return true;
-    }
+/**
+ * True once `table` (monthly-partitioned) of the database directory holds a data part: rows of it
+ * are stored. Read from the directory, while another process holds the database.
+ */
+export function hasMonthlyPart(db: string, table: string): boolean {
+  try {
+    return readdirSync(join(db, 'data', 'default', table)).some((name) => /^\d{6}_\d+_\d+_\d+$/.test(name));
+  } catch {
     return false;
-  };
-  return walk(join(db, 'store'), 3);
+  }
 }
 
 /** Splits lines into consecutive chunks of random sizes (seeded). */

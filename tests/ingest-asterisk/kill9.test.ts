@@ -35,7 +35,7 @@ let restart: { read: number; accepted: number; duplicates: number; rejected: num
 beforeAll(async () => {
   // The killed run: a child process on this file's database, killed after its first commits.
   const killed = spawnKezek(ingestArgs(ws.db));
-  await waitFor(() => hasMonthlyPart(ws.db), 60_000, 'the first rows stored');
+  await waitFor(() => hasMonthlyPart(ws.db, 'queue_log_event'), 60_000, 'the first lines stored');
   killed.child.kill('SIGKILL');
   expect((await killed.exit).signal).toBe('SIGKILL');
   // The restart runs in this process (the database is free again).

@@ -14,6 +14,7 @@ import { asteriskOptions } from '../../ingest/asterisk/options.ts';
 import { createCallerHasher } from '../../ingest/caller-hash.ts';
 import { ingestFiles, type IngestOptions } from '../../ingest/ingest-files.ts';
 import { openContext } from '../../src/cli/context.ts';
+import { concurrentClient } from '../../src/server/clickhouse/client.ts';
 import { callerSalt } from '../../src/server/queries/installation.ts';
 import { REPO_ROOT, Workspace } from '../kpi/harness.ts';
 import { childJson, CONFIG } from './helpers.ts';
@@ -58,8 +59,9 @@ beforeAll(async () => {
 
 describe('a file ingest whose store fails in the middle', () => {
   it('fails, and run again ends with exactly the rows of a clean run', async () => {
-    // The third batch's visits are refused (ingestFiles has sealed the fourth by then).
-    const undo = failNth(client, /^INSERT INTO call \(/, 3);
+    // The third batch's visits are refused (ingestFiles has sealed the fourth by then), on the
+    // connection the visits go through.
+    const undo = failNth(concurrentClient(client, 'events'), /^INSERT INTO call \(/, 3);
     await expect(ingestFiles(client, [file], options)).rejects.toThrow(INJECTED);
     undo();
     // Whatever was sealed behind the failed batch has time to store (it must not: its checkpoint

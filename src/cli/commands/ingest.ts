@@ -12,11 +12,10 @@ import { recordIngestRun } from '../../server/queries/ingest-checkpoints.ts';
 import { factBacklog } from '../../server/queries/fact-backlog.ts';
 import { asteriskOptions } from '../../../ingest/asterisk/options.ts';
 import { createCallerHasher } from '../../../ingest/caller-hash.ts';
-import { EventWriter, type IngestSummary } from '../../../ingest/event-writer.ts';
+import type { IngestSummary } from '../../../ingest/event-writer.ts';
 import { followFile } from '../../../ingest/follow.ts';
 import { ingestFiles } from '../../../ingest/ingest-files.ts';
-import { IngestSession } from '../../../ingest/ingest-session.ts';
-import { createPipeline, FORMATS, type IngestFormat } from '../../../ingest/pipelines.ts';
+import { FORMATS, ingestStream, type IngestFormat } from '../../../ingest/pipelines.ts';
 import { HttpIngestError, ingestEndpoint, sendFile } from '../../../ingest/send-to-server.ts';
 
 const USAGE = `usage: kezek ingest FILE… --format F [--kind K] [--utc] [--json]
@@ -118,10 +117,9 @@ async function follow(
     throw new UsageError('--follow reads kezek-ndjson, asterisk-queue-log or asterisk-cdr-csv');
   const { client, config } = await openContext(values);
   const path = resolve(file);
-  const events = new EventWriter(client, path, Infinity);
   const opts = asteriskOptions(config, createCallerHasher(await callerSalt(client)), utc);
-  const pipeline = createPipeline(client, events, format, kind, opts);
-  const session = new IngestSession(client, pipeline, events, `follow:${format}:${path}`);
+  const session = ingestStream(client, path, format, kind, opts, `follow:${format}:${path}`);
+  const { events, pipeline } = session;
   await recordIngestRun(client, path, pipeline.rejectKind);
   const stop = new AbortController();
   const onSignal = () => stop.abort();

@@ -43,17 +43,44 @@ describe('read priority', () => {
     expect(await w).toBe('write');
   });
 
-  it('never holds a read back, and a write with no read waiting goes at once', async () => {
+  it('lets a write with no read waiting go at once; a read then waits for that one write query only', async () => {
     const { client, log, finish } = manualClient();
     const { reads, writes } = readPriority(client, 0);
     const w = writes.query({ query: 'write' });
     await tick();
     const r = reads.query({ query: 'read' });
+    const w2 = writes.query({ query: 'write 2' });
     await tick();
-    expect(log).toEqual(['start write', 'start read']);
+    expect(log).toEqual(['start write']);
     finish('write');
+    await w;
+    await tick();
+    expect(log).toEqual(['start write', 'end write', 'start read']); // the next write waits for the read
     finish('read');
-    await Promise.all([w, r]);
+    await r;
+    for (let i = 0; i < 10 && !log.includes('start write 2'); i++) await tick();
+    expect(log.at(-1)).toBe('start write 2');
+    finish('write 2');
+    await w2;
+  });
+
+  it('sends the writes to their own client, a failed write not holding reads back', async () => {
+    const { client: readClient, log, finish } = manualClient();
+    const writer = {
+      query: ({ query }: { query: string }) => {
+        log.push(`writer ${query}`);
+        return Promise.reject(new Error('refused'));
+      },
+    } as unknown as ClickHouseClient;
+    const { reads, writes } = readPriority(readClient, 0, writer);
+    await expect(writes.query({ query: 'write' })).rejects.toThrow('refused');
+    const r = reads.query({ query: 'read' });
+    await tick();
+    expect(log).toEqual(['writer write', 'start read']);
+    finish('read');
+    await r;
+    expect(underlyingClient(writes)).toBe(writer);
+    expect(underlyingClient(reads)).toBe(readClient);
   });
 
   it('keeps a write waiting for a grace period after the last read, for the next read of the same page', async () => {

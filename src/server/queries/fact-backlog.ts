@@ -16,6 +16,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { randomUUID } from 'node:crypto';
 import type { EventByKind } from '../../domain/events.ts';
 import { mergeSpans } from '../../domain/time/spans.ts';
+import { engineOf } from '../clickhouse/client.ts';
 import { toClickHouseTime } from '../../../ingest/formats/time.ts';
 import {
   FACT_SPAN_GAP_MS,
@@ -137,10 +138,15 @@ export class FactBacklog {
 
 const backlogs = new WeakMap<ClickHouseClient, FactBacklog>();
 
-/** The backlog of everything written through `client` in this process. */
+/**
+ * The backlog of everything written to the database of `client` in this process (through any of
+ * its clients: views and lanes of one engine share it). It runs its queries through the client
+ * it was first asked with.
+ */
 export function factBacklog(client: ClickHouseClient): FactBacklog {
-  let backlog = backlogs.get(client);
-  if (!backlog) backlogs.set(client, (backlog = new FactBacklog(client)));
+  const engine = engineOf(client);
+  let backlog = backlogs.get(engine);
+  if (!backlog) backlogs.set(engine, (backlog = new FactBacklog(client)));
   return backlog;
 }
 
