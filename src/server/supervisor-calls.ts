@@ -30,7 +30,7 @@ export async function supervisorCalls(ctx: ServerContext, params: SupervisorPara
   const [total, calls, options] = await Promise.all([
     countCallVisits(ctx.client, s),
     fetchCalls(ctx.client, s, PAGE_SIZE, (page - 1) * PAGE_SIZE),
-    fetchFilterOptions(ctx.client, s.endMs),
+    fetchFilterOptions(ctx.client, s.endMs, params.allowedSites),
   ]);
   return { total, page, pageSize: PAGE_SIZE, calls, options };
 }

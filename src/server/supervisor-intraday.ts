@@ -34,7 +34,7 @@ export async function supervisorIntraday(ctx: ServerContext, params: SupervisorP
   const [kpis, allEvents, options] = await Promise.all([
     fetchKpisFast(ctx.client, supervisorKpiRequest(ctx.config, params, ['interval'])),
     fetchAgentEvents(ctx.client, startMs - 12 * 3_600_000, endMs),
-    fetchFilterOptions(ctx.client, endMs),
+    fetchFilterOptions(ctx.client, endMs, params.allowedSites),
   ]);
   // A site-limited supervisor counts only the operators of their sites (issue 8).
   const sites = params.allowedSites;

@@ -28,7 +28,7 @@ export async function supervisorOperators(ctx: ServerContext, params: Supervisor
   const [kpis, names, options] = await Promise.all([
     fetchKpisFast(ctx.client, request),
     fetchAgentNames(ctx.client),
-    fetchFilterOptions(ctx.client, endMs),
+    fetchFilterOptions(ctx.client, endMs, params.allowedSites),
   ]);
   const rows = kpis.rows.filter((r) => r.group.agent !== '');
   const pauseRows = await fetchPauses(

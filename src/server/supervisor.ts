@@ -63,7 +63,7 @@ export async function supervisorDay(ctx: ServerContext, params: SupervisorParams
     fetchKpisFast(ctx.client, supervisorKpiRequest(ctx.config, params, [...BREAKDOWNS])),
     total(previous),
     total(week),
-    fetchFilterOptions(ctx.client, localDateRange(date, date, ctx.config.timezone).endMs),
+    fetchFilterOptions(ctx.client, localDateRange(date, date, ctx.config.timezone).endMs, params.allowedSites),
   ]);
   const row = sumKpiRows(detail.rows);
   return {
@@ -87,7 +87,7 @@ export async function supervisorPeriod(ctx: ServerContext, params: SupervisorPar
   const [byDay, scores, options] = await Promise.all([
     fetchKpisFast(ctx.client, supervisorKpiRequest(ctx.config, params, ['day'])),
     fetchRatingScores(ctx.client, startMs, endMs, filters),
-    fetchFilterOptions(ctx.client, endMs),
+    fetchFilterOptions(ctx.client, endMs, params.allowedSites),
   ]);
   const row = sumKpiRows(byDay.rows);
   return {

@@ -147,6 +147,21 @@ describe('supervisor pages for a supervisor of Astana', () => {
     for (const agent of foreign.slice(0, 20)) expect(text).not.toContain(`"${agent}"`);
   });
 
+  it.each(['/supervisor', '/supervisor/period', '/supervisor/intraday', '/supervisor/operators', '/supervisor/calls'])(
+    '%s names no other site (its filter lists offer Astana only)',
+    async (path) => {
+      const data = async (cookie: string) => {
+        const res = await server.request(`${path}/__data.json?date=${day}`, { cookie });
+        expect(res.status).toBe(200);
+        return res.text();
+      };
+      expect(await data(admin)).toContain('"Taraz"'); // the check can fail: the whole centre's lists name it
+      const own = await data(astana);
+      expect(own).toContain('"Astana"');
+      for (const site of ['Taraz', 'Shymkent', 'Kyzylorda', 'Kostanay']) expect(own).not.toContain(`"${site}"`);
+    },
+  );
+
   it('is sent from the whole-centre home page to /supervisor', async () => {
     const res = await server.request('/', { cookie: astana });
     expect(res.status).toBe(303);

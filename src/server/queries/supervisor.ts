@@ -79,8 +79,16 @@ export async function fetchRatingScores(
   return counts;
 }
 
-export async function fetchFilterOptions(client: ClickHouseClient, endMs: number): Promise<FilterOptions> {
-  const [r] = await rows<FilterOptions>(client, 'supervisor-filter-options', range(endMs, endMs));
+/** The filter lists' values; a site-limited supervisor's (`allowedSites`) only from its sites. */
+export async function fetchFilterOptions(
+  client: ClickHouseClient,
+  endMs: number,
+  allowedSites: readonly string[] | null | undefined,
+): Promise<FilterOptions> {
+  const [r] = await rows<FilterOptions>(client, 'supervisor-filter-options', {
+    ...range(endMs, endMs),
+    sites: allowedSites ?? [],
+  });
   const clean = (values: string[] | undefined) => (values ?? []).filter((v) => v !== '');
   return {
     queues: clean(r?.queues),
