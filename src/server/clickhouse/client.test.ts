@@ -57,4 +57,11 @@ describe('a lane of the embedded engine', () => {
     expect(bound.s).toBe(params.s); // the reference: the engine's own binding
     expect(await one(lane, query, params)).toEqual(bound);
   });
+
+  it('keeps the values of a query too long with them written in bound (it still runs)', async () => {
+    // 40,000 ids of 12 characters: ~600 KB as literals, over the engine's max_query_size.
+    const ids = Array.from({ length: 40_000 }, (_, i) => `id-${String(i).padStart(9, '0')}`);
+    const query = 'SELECT count() AS n, max(id) AS last FROM (SELECT arrayJoin({ids:Array(String)}) AS id)';
+    expect(await one(lane, query, { ids })).toEqual({ n: 40_000, last: 'id-000039999' });
+  });
 });

@@ -88,7 +88,14 @@ export function concurrentClient(client: ClickHouseClient, lane: string): ClickH
   return peer;
 }
 
-/** The client with every query's parameters written into its SQL. */
+/**
+ * Longest SQL (UTF-8 bytes) a lane sends with its values written in; a longer one keeps them
+ * bound (runs in turn with the other parameterized queries). The engine refuses queries over
+ * max_query_size (256 KiB), and a batch's 40,000 instants or ids as literals exceed it.
+ */
+const MAX_LITERAL_QUERY_BYTES = 128 * 1024;
+
+/** The client with every query's parameters written into its SQL (up to MAX_LITERAL_QUERY_BYTES). */
 function withLiteralParams(client: ClickHouseClient): ClickHouseClient {
   return new Proxy(client, {
     get(target, prop, receiver) {
@@ -96,8 +103,13 @@ function withLiteralParams(client: ClickHouseClient): ClickHouseClient {
       if ((prop !== 'query' && prop !== 'command' && prop !== 'exec') || typeof value !== 'function') return value;
       return (params: { query: string; query_params?: Record<string, unknown> }) => {
         const { query_params: values, ...rest } = params;
-        const query = values && Object.keys(values).length > 0 ? inlineParams(rest.query, values) : rest.query;
-        return (value as (p: unknown) => unknown).call(target, { ...rest, query });
+        if (values && Object.keys(values).length > 0) {
+          const query = inlineParams(rest.query, values);
+          if (Buffer.byteLength(query) > MAX_LITERAL_QUERY_BYTES)
+            return (value as (p: unknown) => unknown).call(target, params);
+          return (value as (p: unknown) => unknown).call(target, { ...rest, query });
+        }
+        return (value as (p: unknown) => unknown).call(target, params);
       };
     },
   });
