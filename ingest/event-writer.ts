@@ -26,7 +26,11 @@ export interface IngestSummary {
 }
 
 export const MAX_LISTED_REJECTS = 1000;
-export const DEFAULT_BATCH_ROWS = 50_000;
+/**
+ * Rows of a file ingest's batch (`--batch-rows`). 5 GB of queue_log through a pipe (bench/ingest-memory.ts):
+ * 50,000 → 115k lines/s, peak RSS 993 MB; 100,000 → 129k lines/s, peak 1,102 MB, memory as flat.
+ */
+export const DEFAULT_BATCH_ROWS = 100_000;
 
 export function emptySummary(): IngestSummary {
   return { read: 0, accepted: 0, duplicates: 0, rejected: 0, rejects: [] };

@@ -12,7 +12,7 @@ import { recordIngestRun } from '../../server/queries/ingest-checkpoints.ts';
 import { factBacklog } from '../../server/queries/fact-backlog.ts';
 import { asteriskOptions } from '../../../ingest/asterisk/options.ts';
 import { createCallerHasher } from '../../../ingest/caller-hash.ts';
-import type { IngestSummary } from '../../../ingest/event-writer.ts';
+import { DEFAULT_BATCH_ROWS, type IngestSummary } from '../../../ingest/event-writer.ts';
 import { followFile } from '../../../ingest/follow.ts';
 import { ingestFiles } from '../../../ingest/ingest-files.ts';
 import { FORMATS, ingestStream, type IngestFormat } from '../../../ingest/pipelines.ts';
@@ -29,7 +29,7 @@ const USAGE = `usage: kezek ingest FILE… --format F [--kind K] [--utc] [--json
   --server   stream the files to a running kezek serve (the way to ingest while it holds the
              database); --token T (or KEZEK_INGEST_TOKEN) is a token of kezek tokens create;
              a file the server could not store is sent again (up to 3 more times)
-  --batch-rows N  rows stored per batch (default 50,000)
+  --batch-rows N  rows stored per batch (default ${DEFAULT_BATCH_ROWS.toLocaleString('en')})
 A FILE may be a named pipe (kezek ingest <(zcat queue_log.gz) …): read as it comes, no percentage.
 Every row is stored or rejected with its file, line and reason; re-ingesting never double counts
 (kezek rejects lists the rejects; re-ingesting a fixed file resolves its earlier ones).`;

@@ -103,13 +103,9 @@ function withLiteralParams(client: ClickHouseClient): ClickHouseClient {
       if ((prop !== 'query' && prop !== 'command' && prop !== 'exec') || typeof value !== 'function') return value;
       return (params: { query: string; query_params?: Record<string, unknown> }) => {
         const { query_params: values, ...rest } = params;
-        if (values && Object.keys(values).length > 0) {
-          const query = inlineParams(rest.query, values);
-          if (Buffer.byteLength(query) > MAX_LITERAL_QUERY_BYTES)
-            return (value as (p: unknown) => unknown).call(target, params);
-          return (value as (p: unknown) => unknown).call(target, { ...rest, query });
-        }
-        return (value as (p: unknown) => unknown).call(target, params);
+        const query = values && Object.keys(values).length > 0 ? inlineParams(rest.query, values) : null;
+        const literal = query !== null && Buffer.byteLength(query) <= MAX_LITERAL_QUERY_BYTES;
+        return (value as (p: unknown) => unknown).call(target, literal ? { ...rest, query } : params);
       };
     },
   });

@@ -153,23 +153,41 @@ const b = (v: boolean) => (v ? '1' : '0');
 
 /**
  * One TabSeparated line of a record in COLUMNS_OF_KIND order plus `source` (calls, ratings and
- * agent events; agents go through row objects). Must list the same columns as those rows.
+ * agent events; agents go through row objects). Must list the same columns as those rows. Built
+ * by one join, not a template: a template of 19 fields makes a string per piece (~1.6 KB of
+ * garbage a visit), the join one string.
  */
 export function tsvLineOf(kind: Exclude<EventKind, 'agents'>, record: EventByKind[EventKind], source: string): string {
   if (kind === 'calls') {
     const c = record as CallVisit;
-    return `${e(c.callId)}\t${e(c.queue)}\t${c.channel}\t${e(c.language)}\t${e(c.site)}\t${e(c.callerHash)}\t${t(c.enteredAtMs)}\t${
-      c.answeredAtMs === null ? '\\N' : t(c.answeredAtMs)
-    }\t${t(c.endedAtMs)}\t${c.waitSeconds}\t${e(c.agentId)}\t${c.talkSeconds}\t${c.holdSeconds}\t${c.wrapSeconds}\t${b(
-      c.transferred,
-    )}\t${b(c.callback)}\t${b(c.selfService)}\t${e(c.topic)}\t${e(source)}`;
+    return [
+      e(c.callId),
+      e(c.queue),
+      c.channel,
+      e(c.language),
+      e(c.site),
+      e(c.callerHash),
+      t(c.enteredAtMs),
+      c.answeredAtMs === null ? '\\N' : t(c.answeredAtMs),
+      t(c.endedAtMs),
+      c.waitSeconds,
+      e(c.agentId),
+      c.talkSeconds,
+      c.holdSeconds,
+      c.wrapSeconds,
+      b(c.transferred),
+      b(c.callback),
+      b(c.selfService),
+      e(c.topic),
+      e(source),
+    ].join('\t');
   }
   if (kind === 'ratings') {
     const r = record as Rating;
-    return `${e(r.callId)}\t${r.score}\t${t(r.ratedAtMs)}\t${e(r.agentId)}\t${e(source)}`;
+    return [e(r.callId), r.score, t(r.ratedAtMs), e(r.agentId), e(source)].join('\t');
   }
   const a = record as AgentEvent;
-  return `${e(a.agentId)}\t${t(a.atMs)}\t${a.state}\t${e(a.reason)}\t${e(source)}`;
+  return [e(a.agentId), t(a.atMs), a.state, e(a.reason), e(source)].join('\t');
 }
 
 type RowOfKind = { calls: CallRow; ratings: RatingRow; 'agent-events': AgentEventRow; agents: AgentRow };

@@ -196,9 +196,12 @@ export class QueueLogEventBatch {
     let source = this.sources.get(r.source);
     if (source === undefined) this.sources.set(r.source, (source = e(r.source)));
     const data = r.data.join('\u001f');
-    return NEEDS_ESCAPE.test(r.raw)
-      ? `${tsvInstant(r.timeMs)}\t${e(r.call_id)}\t${e(r.queue)}\t${e(r.agent)}\t${e(r.event)}\t${e(data)}\t${e(r.raw)}\t${source}\t${r.line}`
-      : `${tsvInstant(r.timeMs)}\t${r.call_id}\t${r.queue}\t${r.agent}\t${r.event}\t${data}\t${r.raw}\t${source}\t${r.line}`;
+    // One join, not a template (which makes a string per piece: ~600 bytes of garbage a line).
+    return (
+      NEEDS_ESCAPE.test(r.raw)
+        ? [tsvInstant(r.timeMs), e(r.call_id), e(r.queue), e(r.agent), e(r.event), e(data), e(r.raw), source, r.line]
+        : [tsvInstant(r.timeMs), r.call_id, r.queue, r.agent, r.event, data, r.raw, source, r.line]
+    ).join('\t');
   }
 }
 
