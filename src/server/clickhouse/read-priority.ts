@@ -6,7 +6,7 @@
  * in the last `graceMs` (a page's or API call's reads come one after another: the writer does
  * not slip in between them). A read thus waits for at most one write query, then runs alone
  * (with reads and writes at once on 2 cores, GET /api/kpi under HTTP ingest took 1.5–2.3× its
- * idle time; taking turns, 1.3–1.35×, at the same ingest rate).
+ * idle time; taking turns, 1.3–1.45×, at the same ingest rate).
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 
