@@ -10,7 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
-    // Builds the dashboards once when build/ is missing (the browser tests serve it).
-    globalSetup: ['tests/browser/global-setup.ts'],
+    // One temporary directory for the run, removed at its end; the dashboards built when missing.
+    globalSetup: ['tests/global-setup.ts'],
   },
 });
