@@ -31,8 +31,9 @@ import { callerSalt } from './queries/installation.ts';
 /**
  * Rows that make a batch full. Larger batches cost the engine less per row; a dashboard query
  * waits for at most one write query (read-priority.ts). Measured (bench/ingest-queue-log.ts, 4
- * senders, dashboard reads among them): 50,000 → 87–99k rows/s with the dashboard query at
- * 1.3–1.5× its idle latency; 100,000 → 87–99k as well, but at up to 2.4×.
+ * senders, dashboard reads among them, the writer on its own lane): 50,000 → 107–113k rows/s
+ * with the dashboard query at 1.3–1.45× its idle latency; 100,000 → 104–111k, at 1.4–1.6×
+ * (before lanes: 87–99k either way, and up to 2.4× at 100,000).
  */
 export const MAX_BATCH_ROWS = 50_000;
 export const MAX_LINGER_MS = 1000;
