@@ -58,6 +58,13 @@ describe('a lane of the embedded engine', () => {
     expect(await one(lane, query, params)).toEqual(bound);
   });
 
+  it('fails as the main connection does on a placeholder without a value, and not on one in a comment', async () => {
+    const query = '-- {note:String}\nSELECT {v:UInt8} AS v';
+    await expect(one(main, query, { x: 1 })).rejects.toThrow('Substitution `v` is not set');
+    await expect(one(lane, query, { x: 1 })).rejects.toThrow('Substitution `v` is not set');
+    expect(await one(lane, query, { v: 3 })).toEqual({ v: 3 });
+  });
+
   it('keeps the values of a query too long with them written in bound (it still runs)', async () => {
     // 40,000 ids of 12 characters: ~600 KB as literals, over the engine's max_query_size.
     const ids = Array.from({ length: 40_000 }, (_, i) => `id-${String(i).padStart(9, '0')}`);

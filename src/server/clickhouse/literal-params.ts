@@ -35,10 +35,13 @@ const ESCAPES: Record<string, string> = {
 /** `{name:Type}`: a name, then a type, which holds no braces. */
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*):([^{}]+)\}/g;
 
-/** The SQL with every `{name:Type}` of `params` replaced by its literal; a missing name is an error. */
+/**
+ * The SQL with every `{name:Type}` of `params` replaced by its literal. One without a value is
+ * left as it is: in a comment it is harmless, in the query the engine says it is not set.
+ */
 export function inlineParams(sql: string, params: Record<string, unknown>): string {
-  return sql.replace(PLACEHOLDER, (_, name: string, type: string) => {
-    if (!Object.hasOwn(params, name)) throw new Error(`query parameter {${name}:${type}} has no value`);
+  return sql.replace(PLACEHOLDER, (placeholder: string, name: string, type: string) => {
+    if (!Object.hasOwn(params, name)) return placeholder;
     const value = params[name];
     return type.trim() === 'String' && typeof value === 'string'
       ? sqlLiteral(value)
