@@ -10,7 +10,7 @@
  * A note's facts are refreshed when REFRESH_RECORDS records wait, REFRESH_DELAY_MS after it is
  * stored at the latest (a live dashboard's FCR and CSI lag by at most that under full load), or
  * when its writer is done or idle (`refresh()`: the end of `kezek ingest`, an HTTP batcher with
- * nothing more to store). One backlog per client, so every writer of a process shares it.
+ * nothing more to store). One backlog per database and process, shared by every writer in it.
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { randomUUID } from 'node:crypto';
