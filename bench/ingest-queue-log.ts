@@ -35,8 +35,8 @@ let start = process.hrtime.bigint();
 const assembler = new QueueLogAssembler({ hashCaller: (c) => c, queues: {} });
 const nowMs = Date.now();
 let records = 0;
-sample.lines.forEach((text, i) => {
-  const r = parseQueueLogLine({ source: 'bench', line: i + 1, text }, { nowMs });
+sample.lines.forEach((text) => {
+  const r = parseQueueLogLine(text, { nowMs });
   if (r.ok && r.event) records += assembler.add(r.event).length;
 });
 report('queue_log parse + assemble (memory)', sample.lines.length / seconds(start), 'lines/s', 300_000, true);

@@ -11,10 +11,42 @@ const m = (caller: string) => `[caller:${hash(caller)}]`;
 const redact = (raw: string, format: string, columns?: readonly string[]) =>
   redactReject({ raw, reason: '', format, columns }, hash).raw;
 
+describe('queue_log lines stored', () => {
+  const stored = (line: string) => {
+    const parsed = parseQueueLogLine(line, { nowMs: Date.UTC(2025, 0, 1) });
+    if (!parsed.ok || !parsed.event) throw new Error(`expected a good line: ${line}`);
+    return redactQueueLogEvent(parsed.event, hash);
+  };
+  const h = hash('+77011234567');
+
+  it('keep the file form as read but for the caller (data2 of ENTERQUEUE)', () => {
+    // The caller last, in the middle, before a trailing `|`; the other fields byte for byte.
+    expect(stored('1730000000|17.5|support|NONE|ENTERQUEUE||+77011234567').raw).toBe(
+      `1730000000|17.5|support|NONE|ENTERQUEUE||${h}`,
+    );
+    expect(stored('1730000000.250|17.5|support|NONE|ENTERQUEUE|url|+77011234567|1|').raw).toBe(
+      `1730000000.250|17.5|support|NONE|ENTERQUEUE|url|${h}|1|`,
+    );
+    expect(stored('1730000000|17.5|support|NONE|ENTERQUEUE|url|+77011234567|1').data).toEqual(['url', h, '1']);
+    // No caller, or another verb: the line as it is.
+    const line = '1730000000|17.5|support|NONE|ENTERQUEUE|url||1';
+    expect(stored(line).raw).toBe(line);
+    expect(stored('1730000000|17.5|support|PJSIP/1001|CONNECT|3|17.9|2').raw).toBe(
+      '1730000000|17.5|support|PJSIP/1001|CONNECT|3|17.9|2',
+    );
+  });
+
+  it('write a realtime CSV line with a caller in the file form', () => {
+    expect(stored('2024-10-27 03:53:20,17.5,support,NONE,ENTERQUEUE,url,+77011234567,1').raw).toBe(
+      `1730001200|17.5|support|NONE|ENTERQUEUE|url|${h}|1`,
+    );
+  });
+});
+
 describe('queue_log rejects', () => {
   it('replace the caller of ENTERQUEUE by the hash the stored line gets, keeping epoch and call id', () => {
     const good = '1730000000|1730000000.123|support|NONE|ENTERQUEUE||+77011234567|1';
-    const parsed = parseQueueLogLine({ source: 'f', line: 1, text: good }, { nowMs: Date.UTC(2025, 0, 1) });
+    const parsed = parseQueueLogLine(good, { nowMs: Date.UTC(2025, 0, 1) });
     if (!parsed.ok || !parsed.event) throw new Error('expected a good line');
     const stored = redactQueueLogEvent(parsed.event, hash).data[1];
     expect(redact(good, 'asterisk-queue-log')).toBe(

@@ -9,7 +9,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { QueueLogEventBatch, type QueueLogEventRow } from '../../src/server/queries/ingest-raw-rows.ts';
 import { QueueLogAssembler, type QueueLogSnapshot } from '../formats/asterisk-queue-log/assembler.ts';
 import type { QueueLogEvent } from '../formats/asterisk-queue-log/event.ts';
-import { parseQueueLogLine } from '../formats/asterisk-queue-log/parse-line.ts';
+import { parseQueueLogLine, type QueueLogParseOptions } from '../formats/asterisk-queue-log/parse-line.ts';
 import type { CallerHasher } from '../formats/types.ts';
 import { emptySummary, type EventWriter, type IngestSummary, type StoreStep } from '../event-writer.ts';
 import { lineProblem, type LinePipeline } from '../pipeline.ts';
@@ -19,16 +19,24 @@ import { alreadyHashed, type AsteriskOptions } from './options.ts';
 
 const PIPE_FORM = /^\d+(?:\.\d+)?\|/;
 
+/** Where field `n` (0-based) of a pipe-form line starts, or -1 when it has fewer fields. */
+function fieldStart(raw: string, n: number): number {
+  let at = 0;
+  for (let i = 0; i < n && at >= 0; i++) at = raw.indexOf('|', at) + 1 || -1;
+  return at;
+}
+
 /** The event with its caller id hashed, in `data` and in `raw` (realtime CSV lines become the pipe form). */
 export function redactQueueLogEvent(event: QueueLogEvent, hashCaller: CallerHasher): QueueLogEvent {
   if (event.verb !== 'ENTERQUEUE' || (event.data[1] ?? '') === '') return event;
   const data = [...event.data];
   data[1] = hashCaller(data[1]);
+  // In the file form, field 6 (data2) is replaced in place: the rest stays byte for byte as read.
+  const start = PIPE_FORM.test(event.raw) ? fieldStart(event.raw, 6) : -1;
   let raw: string;
-  if (PIPE_FORM.test(event.raw)) {
-    const fields = event.raw.split('|');
-    fields[6] = data[1];
-    raw = fields.join('|');
+  if (start >= 0) {
+    const end = event.raw.indexOf('|', start);
+    raw = event.raw.slice(0, start) + data[1] + (end < 0 ? '' : event.raw.slice(end));
   } else {
     raw = [event.timeMs / 1000, event.callId, event.queue, event.agent, event.verb, ...data].join('|');
   }
@@ -41,7 +49,8 @@ export class QueueLogPipeline implements LinePipeline {
   readonly derived = emptySummary();
   private assembler: QueueLogAssembler;
   private readonly lines: RowStore<QueueLogEventRow>;
-  private nowMs = Date.now();
+  /** Given to the parser with every line (one object, its `nowMs` renewed with every file and batch). */
+  private readonly parseOptions: QueueLogParseOptions;
 
   constructor(
     client: ClickHouseClient,
@@ -51,21 +60,17 @@ export class QueueLogPipeline implements LinePipeline {
     // Each line is encoded for its insert as it comes (QueueLogEventBatch).
     this.lines = new RowStore(() => new QueueLogEventBatch(client));
     this.assembler = this.newAssembler();
+    this.parseOptions = { nowMs: Date.now(), timeZone: opts.timeZone };
     events.callerHasher = opts.hashCaller; // rejects keep callers as markers of their hash
   }
 
   beginFile(): void {
-    this.nowMs = Date.now();
+    this.parseOptions.nowMs = Date.now();
   }
 
   line(raw: RawLine, source: string, tally: IngestSummary): void {
     const problem = lineProblem(raw);
-    const parsed = problem
-      ? ({ ok: false, reason: problem } as const)
-      : parseQueueLogLine(
-          { source, line: raw.line, text: raw.text },
-          { nowMs: this.nowMs, timeZone: this.opts.timeZone },
-        );
+    const parsed = problem ? ({ ok: false, reason: problem } as const) : parseQueueLogLine(raw.text, this.parseOptions);
     if (parsed.ok && parsed.event === null) return; // a blank line or a realtime CSV header
     tally.read++;
     if (!parsed.ok) {
@@ -108,7 +113,7 @@ export class QueueLogPipeline implements LinePipeline {
   }
 
   seal(): StoreStep {
-    this.nowMs = Date.now();
+    this.parseOptions.nowMs = Date.now();
     return this.lines.seal();
   }
 

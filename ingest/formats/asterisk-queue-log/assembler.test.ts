@@ -16,8 +16,8 @@ function events(text: string): QueueLogEvent[] {
   return text
     .trim()
     .split('\n')
-    .map((line, i) => {
-      const r = parseQueueLogLine({ source: 't', line: i + 1, text: line.trim() }, { nowMs: NOW });
+    .map((line) => {
+      const r = parseQueueLogLine(line.trim(), { nowMs: NOW });
       if (!r.ok || !r.event) throw new Error(`bad test line ${line}`);
       return r.event;
     });

@@ -3,8 +3,7 @@ import { parseQueueLogLine, type QueueLogParse } from './parse-line.ts';
 
 const NOW = Date.UTC(2024, 2, 2); // 2024-03-02T00:00:00Z
 const T = 1709287200; // 2024-03-01T10:00:00Z
-const parse = (text: string, timeZone?: string) =>
-  parseQueueLogLine({ source: 'queue_log', line: 1, text }, { nowMs: NOW, timeZone });
+const parse = (text: string, timeZone?: string) => parseQueueLogLine(text, { nowMs: NOW, timeZone });
 const event = (r: QueueLogParse) => {
   if (!r.ok || r.event === null) throw new Error(`not an event: ${JSON.stringify(r)}`);
   return r.event;

@@ -11,7 +11,6 @@
  *   from QueueLog() is harmless);
  * - realtime CSV export: `[id,] time, callid, queuename, agent, event, data…` (realtime-csv.ts).
  */
-import type { SourceLine } from '../types.ts';
 import type { QueueLogEvent } from './event.ts';
 import { realtimeColumns } from './realtime-csv.ts';
 import { verbDataProblem } from './verb-layouts.ts';
@@ -67,8 +66,9 @@ function epochMsAt(text: string, end: number): number {
 
 const reject = (reason: string): QueueLogParse => ({ ok: false, reason });
 
-export function parseQueueLogLine(line: SourceLine, opts: QueueLogParseOptions): QueueLogParse {
-  let text = line.text;
+/** `line` is the line's text (without its newline). */
+export function parseQueueLogLine(line: string, opts: QueueLogParseOptions): QueueLogParse {
+  let text = line;
   if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
   const maxLength = opts.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
   if (text.length > maxLength) return reject(`line is ${text.length} characters long, over the limit of ${maxLength}`);
