@@ -155,6 +155,64 @@ describe('QueueLogAssembler: visits (DESIGN §5)', () => {
     expect(out.map((v) => v.waitSeconds)).toEqual([5, 10]);
   });
 
+  it('keeps a call in several queues as one visit per queue, each remembered and forgotten on its own', () => {
+    // c1 times out of `support` into `sales` (one call, two visits); `support` also has c1 again later.
+    const a = new QueueLogAssembler({ ...OPTS, dedupeWindowMs: 600_000 });
+    const lines = events(`
+      ${T}|c1|support|NONE|ENTERQUEUE||555|1
+      ${T + 30}|c1|support|NONE|EXITWITHTIMEOUT|1|1|30
+      ${T + 30}|c1|sales|NONE|ENTERQUEUE||555|1
+      ${T + 40}|c1|sales|PJSIP/1001|CONNECT|10|c1.2|1
+      ${T + 100}|c1|sales|PJSIP/1001|COMPLETECALLER|10|60|1
+      ${T + 700}|c1|sales|NONE|ENTERQUEUE||555|1
+      ${T + 720}|c1|sales|NONE|ABANDON|1|1|20
+      ${T + 1400}|c1|support|NONE|ENTERQUEUE||555|1
+      ${T + 1405}|c1|support|NONE|ABANDON|1|1|5`);
+    const first = visits(run(a, lines.slice(0, 5)));
+    expect(first.map((v) => [v.queue, v.waitSeconds, v.talkSeconds])).toEqual([
+      ['support', 30, 0],
+      ['sales', 10, 60],
+    ]);
+    expect(a.stats()).toMatchObject({ openVisits: 0, rememberedVisits: 2, keys: 2 });
+    // Within the dedupe window a resent line of either visit counts once.
+    expect(run(a, [lines[1], lines[4]])).toEqual([]);
+    // 600 s after `support` ended, its visit is forgotten while `sales` has a new open one.
+    run(a, [lines[5]]);
+    expect(a.stats()).toMatchObject({ openVisits: 1, rememberedVisits: 1, keys: 1 });
+    expect(a.pending().map((e) => e.queue)).toEqual(['sales']);
+    const restored = new QueueLogAssembler({ ...OPTS, dedupeWindowMs: 600_000 });
+    restored.restore(JSON.parse(JSON.stringify(a.snapshot())));
+    for (const b of [a, restored]) {
+      expect(visits(run(b, lines.slice(6))).map((v) => [v.queue, v.waitSeconds])).toEqual([
+        ['sales', 20],
+        ['support', 5],
+      ]);
+      expect(b.stats()).toMatchObject({ openVisits: 0, rememberedVisits: 1, keys: 1 }); // sales' forgotten by then
+    }
+  });
+
+  it('keeps the other queue of a call when the visit it entered last is forgotten first', () => {
+    const a = new QueueLogAssembler({ ...OPTS, dedupeWindowMs: 600_000 });
+    const out = visits(
+      run(
+        a,
+        events(`
+      ${T}|c2|support|NONE|ENTERQUEUE||555|1
+      ${T + 1}|c2|sales|NONE|ENTERQUEUE||555|1
+      ${T + 5}|c2|sales|NONE|ABANDON|1|1|4
+      ${T + 900}|c3|support|NONE|ENTERQUEUE||777|1
+      ${T + 1000}|c2|support|PJSIP/1001|CONNECT|1000|c2.2|1
+      ${T + 1100}|c2|support|PJSIP/1001|COMPLETECALLER|1000|100|1`),
+      ),
+    );
+    // support's visit still has its ENTERQUEUE (the caller) after sales' was forgotten at T + 900.
+    expect(out.map((v) => [v.queue, v.callerHash, v.waitSeconds])).toEqual([
+      ['sales', 'h(555)', 4],
+      ['support', 'h(555)', 1000],
+    ]);
+    expect(a.stats()).toMatchObject({ openVisits: 1, keys: 2 }); // c3 open, c2 support remembered
+  });
+
   it('ignores member, ring, DID, INFO and custom verbs for visits but turns members into agent events', () => {
     const out = run(
       new QueueLogAssembler(OPTS),

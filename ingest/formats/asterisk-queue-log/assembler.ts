@@ -42,6 +42,8 @@ export interface QueueLogSnapshot {
 interface VisitState {
   callId: string;
   queue: string;
+  /** The state of another queue the same call is in (rare: a call moved between queues), or null. */
+  otherQueue: VisitState | null;
   open: QueueLogEvent[] | null;
   openLastMs: number;
   /**
@@ -87,6 +89,10 @@ function holdsEvent(list: QueueLogEvent[] | null, raw: string): boolean {
 }
 
 export class QueueLogAssembler {
+  /**
+   * The state of each (callId, queue), by callId: the states of one call's queues are chained by
+   * `otherQueue` (no key string is built per line).
+   */
   private readonly visits = new Map<string, VisitState>();
   /** Completed visits in completion order, to forget them after the dedupe window. */
   private closedQueue: { state: VisitState; endMs: number }[] = [];
@@ -137,14 +143,14 @@ export class QueueLogAssembler {
   /** Events of the visits still open, in arrival order per visit: persist them, or re-feed them. */
   pending(): QueueLogEvent[] {
     const out: QueueLogEvent[] = [];
-    for (const state of this.visits.values()) if (state.open) out.push(...state.open);
+    for (const state of this.states()) if (state.open) out.push(...state.open);
     return out;
   }
 
   /** Everything a restart needs: open visits, recently completed ones (for duplicates), watermark. */
   snapshot(): QueueLogSnapshot {
     const completed: QueueLogSnapshot['completed'] = [];
-    for (const state of this.visits.values()) {
+    for (const state of this.states()) {
       if (state.closed === null) continue;
       if (!state.closedDigested) {
         state.closed = state.closed.map(lineDigest);
@@ -174,32 +180,58 @@ export class QueueLogAssembler {
     if (snapshot.watermarkMs > this.watermarkMs) this.advance(snapshot.watermarkMs);
   }
 
-  stats(): { openVisits: number; rememberedVisits: number; expiredVisits: number } {
+  /** Open and remembered visits, the (callId, queue) keys held for them, and visits expired. */
+  stats(): { openVisits: number; rememberedVisits: number; keys: number; expiredVisits: number } {
     let open = 0;
     let closed = 0;
-    for (const state of this.visits.values()) {
+    const states = this.states();
+    for (const state of states) {
       if (state.open) open++;
       if (state.closed) closed++;
     }
-    return { openVisits: open, rememberedVisits: closed, expiredVisits: this.expired };
+    return { openVisits: open, rememberedVisits: closed, keys: states.length, expiredVisits: this.expired };
   }
 
   private stateOf(callId: string, queue: string): VisitState {
-    const key = `${callId}\u0000${queue}`;
-    let state = this.visits.get(key);
-    if (state === undefined) {
-      state = {
-        callId,
-        queue,
-        open: null,
-        openLastMs: -Infinity,
-        closed: null,
-        closedDigested: false,
-        closedEndMs: -Infinity,
-      };
-      this.visits.set(key, state);
-    }
+    const first = this.visits.get(callId) ?? null;
+    for (let state = first; state; state = state.otherQueue) if (state.queue === queue) return state;
+    const state: VisitState = {
+      callId,
+      queue,
+      otherQueue: first,
+      open: null,
+      openLastMs: -Infinity,
+      closed: null,
+      closedDigested: false,
+      closedEndMs: -Infinity,
+    };
+    this.visits.set(callId, state);
     return state;
+  }
+
+  /** Every state (a copy of the list: forget() may run while it is walked). */
+  private states(): VisitState[] {
+    const out: VisitState[] = [];
+    for (const first of this.visits.values()) {
+      for (let state: VisitState | null = first; state; state = state.otherQueue) out.push(state);
+    }
+    return out;
+  }
+
+  /** Drops a state from `visits`. */
+  private forget(state: VisitState): void {
+    const first = this.visits.get(state.callId) ?? null;
+    if (first === state) {
+      if (state.otherQueue) this.visits.set(state.callId, state.otherQueue);
+      else this.visits.delete(state.callId);
+      return;
+    }
+    for (let s = first; s; s = s.otherQueue) {
+      if (s.otherQueue === state) {
+        s.otherQueue = state.otherQueue;
+        return;
+      }
+    }
   }
 
   /** `lines` are the visit's texts, or (`digested`) their lineDigests. */
@@ -220,7 +252,7 @@ export class QueueLogAssembler {
       const { state, endMs } = queue[this.closedHead++];
       if (state.closedEndMs === endMs) {
         state.closed = null;
-        if (state.open === null) this.visits.delete(`${state.callId}\u0000${state.queue}`);
+        if (state.open === null) this.forget(state);
       }
     }
     if (this.closedHead > 1024 && this.closedHead * 2 > queue.length) {
@@ -231,11 +263,11 @@ export class QueueLogAssembler {
     if (timeMs < this.nextOpenSweepMs) return;
     this.nextOpenSweepMs = timeMs + Math.min(this.pendingTtlMs / 4, 3_600_000);
     const openBefore = timeMs - this.pendingTtlMs;
-    for (const [key, state] of this.visits) {
+    for (const state of this.states()) {
       if (state.open && state.openLastMs < openBefore) {
         state.open = null;
         this.expired++;
-        if (state.closed === null) this.visits.delete(key);
+        if (state.closed === null) this.forget(state);
       }
     }
   }
