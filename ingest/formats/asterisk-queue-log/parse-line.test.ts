@@ -107,6 +107,15 @@ describe('parseQueueLogLine: realtime CSV export', () => {
     expect(e.data).toEqual(['12', '1709287202.43', '4']);
   });
 
+  it('reads a leading id column before an epoch time, and an epoch time before an epoch-like call id', () => {
+    const withId = event(parse(`1,${T},1709287190.42,support,NONE,ENTERQUEUE,,87011234567,1,,`));
+    expect([withId.timeMs, withId.callId, withId.queue]).toEqual([T * 1000, '1709287190.42', 'support']);
+    const withoutId = event(parse(`${T},1709287190.42,support,NONE,ENTERQUEUE,,87011234567,1,,`));
+    expect([withoutId.timeMs, withoutId.callId, withoutId.queue]).toEqual([T * 1000, '1709287190.42', 'support']);
+    const member = event(parse(`${T},MANAGER,support,PJSIP/1001,ADDMEMBER,,,,,`));
+    expect([member.timeMs, member.callId, member.verb]).toEqual([T * 1000, 'MANAGER', 'ADDMEMBER']);
+  });
+
   it('re-splits a single old `data` column and LINK fields folded into data5', () => {
     expect(event(parse('2024-03-01 10:00:00,1.2,q,NONE,ENTERQUEUE,"|555|1"')).data).toEqual(['', '555', '1']);
     const link = event(parse('2024-03-01 10:00:00,1.2,q,SIP/1,ATTENDEDTRANSFER,LINK,A-1,B-2,12,95|1'));

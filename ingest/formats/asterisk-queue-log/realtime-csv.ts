@@ -25,13 +25,23 @@ const DIGITS = /^\d+$/;
 const EPOCH = /^\d{9,11}(\.\d{1,6})?$/;
 const LOOKS_LIKE_DATE = /^\d{4}-\d\d-\d\d[ T]/;
 
+/**
+ * An `id` column comes first when the export kept the table's primary key: digits followed by a
+ * date-time, or digits too few for an epoch of this century (under 9) followed by an epoch. (An id
+ * of 9 or more digits before an epoch cannot be told from an epoch time before a call id.)
+ */
+function hasIdColumn(fields: readonly string[]): boolean {
+  if (fields.length < 2 || !DIGITS.test(fields[0])) return false;
+  const next = fields[1].trim();
+  return LOOKS_LIKE_DATE.test(next) || (fields[0].length < 9 && EPOCH.test(next));
+}
+
 /** The columns of one CSV record, 'header' for a header row, or why it cannot be read. */
 export function realtimeColumns(text: string, timeZone: string): RealtimeColumns | 'header' | string {
   const fields = splitCsvRecord(text);
   if (fields === null) return 'unbalanced quotes in the CSV record';
   if (HEADER_NAMES.has(fields[0].trim().toLowerCase())) return 'header';
-  // An `id` column comes first when the export kept the table's primary key.
-  const first = DIGITS.test(fields[0]) && fields.length > 1 && LOOKS_LIKE_DATE.test(fields[1]) ? 1 : 0;
+  const first = hasIdColumn(fields) ? 1 : 0;
   if (fields.length - first < 5) {
     return `too few fields: ${fields.length} (expected [id,] time, callid, queuename, agent, event, data1..data5)`;
   }
