@@ -27,11 +27,26 @@ interface CdrState {
 }
 
 const CALLER_IN_CLID = /<([^>]*)>/;
+/**
+ * A phone number in an application's arguments (`Dial(PJSIP/77771234567@trunk,60)`): 7 or more
+ * digits, not part of a dotted id (1730000000.12) or a channel's `-0000001a` sequence.
+ */
+const NUMBER_IN_ARGS = /(?<![\w.-])\+?\d{7,}(?![\w.])/g;
 
-/** The row with its numbers hashed: src (or the number in clid), dst; clid dropped; raw → its hash. */
+/**
+ * The row with its numbers hashed: src (or the number in clid), dst, the numbers in lastdata;
+ * clid dropped; raw → its hash.
+ */
 export function redactCdrRow(row: CdrRow, hashCaller: CallerHasher): CdrRow {
   const caller = row.src !== '' ? row.src : (CALLER_IN_CLID.exec(row.clid)?.[1] ?? '');
-  return { ...row, src: hashCaller(caller), dst: hashCaller(row.dst), clid: '', raw: hashCaller(row.raw) || row.raw };
+  return {
+    ...row,
+    src: hashCaller(caller),
+    dst: hashCaller(row.dst),
+    clid: '',
+    lastdata: row.lastdata.replace(NUMBER_IN_ARGS, (n) => hashCaller(n)),
+    raw: hashCaller(row.raw) || row.raw,
+  };
 }
 
 function cdrRecordRow(r: CdrRow, source: string, line: number): CdrRecordRow {

@@ -19,24 +19,39 @@ import { alreadyHashed, type AsteriskOptions } from './options.ts';
 
 const PIPE_FORM = /^\d+(?:\.\d+)?\|/;
 
-/** Where field `n` (0-based) of a pipe-form line starts, or -1 when it has fewer fields. */
+/** Where field `n` (0-based) of a file-form line starts (the line has that many fields). */
 function fieldStart(raw: string, n: number): number {
   let at = 0;
-  for (let i = 0; i < n && at >= 0; i++) at = raw.indexOf('|', at) + 1 || -1;
+  for (let i = 0; i < n; i++) at = raw.indexOf('|', at) + 1;
   return at;
 }
 
-/** The event with its caller id hashed, in `data` and in `raw` (realtime CSV lines become the pipe form). */
+/**
+ * The personal data fields of ENTERQUEUE (0-based data indexes): data2 the caller id, data4 the
+ * caller's name (written with `log-caller-id-name`, Asterisk 20.14/21.9/22.4 on).
+ */
+const CALLER_DATA = [1, 3];
+
+/**
+ * The event with its caller's id and name hashed, in `data` and in `raw` (realtime CSV lines
+ * become the file form).
+ */
 export function redactQueueLogEvent(event: QueueLogEvent, hashCaller: CallerHasher): QueueLogEvent {
-  if (event.verb !== 'ENTERQUEUE' || (event.data[1] ?? '') === '') return event;
+  if (event.verb !== 'ENTERQUEUE') return event;
+  const personal = CALLER_DATA.filter((i) => (event.data[i] ?? '') !== '');
+  if (personal.length === 0) return event;
   const data = [...event.data];
-  data[1] = hashCaller(data[1]);
-  // In the file form, field 6 (data2) is replaced in place: the rest stays byte for byte as read.
-  const start = PIPE_FORM.test(event.raw) ? fieldStart(event.raw, 6) : -1;
+  for (const i of personal) data[i] = hashCaller(data[i]);
   let raw: string;
-  if (start >= 0) {
-    const end = event.raw.indexOf('|', start);
-    raw = event.raw.slice(0, start) + data[1] + (end < 0 ? '' : event.raw.slice(end));
+  if (PIPE_FORM.test(event.raw)) {
+    // In the file form each field is replaced in place (the last first, so that the places of the
+    // others stay): the rest of the line stays byte for byte as read.
+    raw = event.raw;
+    for (const i of personal.reverse()) {
+      const start = fieldStart(raw, 5 + i);
+      const end = raw.indexOf('|', start);
+      raw = raw.slice(0, start) + data[i] + (end < 0 ? '' : raw.slice(end));
+    }
   } else {
     raw = [event.timeMs / 1000, event.callId, event.queue, event.agent, event.verb, ...data].join('|');
   }
