@@ -9,6 +9,7 @@ import { statSync } from 'node:fs';
 import type { EventKind } from '../src/domain/events.ts';
 import { factBacklog } from '../src/server/queries/fact-backlog.ts';
 import { recordIngestRun } from '../src/server/queries/ingest-checkpoints.ts';
+import { refuseUnknownCdrLayout } from './asterisk/cdr-pipeline.ts';
 import type { AsteriskOptions } from './asterisk/options.ts';
 import { DEFAULT_BATCH_ROWS, type IngestSummary } from './event-writer.ts';
 import { fileStream, ingestStream, type IngestFormat } from './pipelines.ts';
@@ -32,6 +33,7 @@ export async function ingestFiles(
   files: string[],
   options: IngestOptions,
 ): Promise<IngestSummary> {
+  if (options.format === 'asterisk-cdr-csv') for (const file of files) await refuseUnknownCdrLayout(file);
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
   const session = ingestStream(

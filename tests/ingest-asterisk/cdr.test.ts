@@ -183,11 +183,48 @@ describe('CDR CSV ingest', () => {
       ['2026-10-05 08:00:00.000', 120, 'trunk', 'from-internal'],
     ]);
     expect(calls[1].destination_hash).toMatch(/^[0-9a-f]{32}$/);
+    // Neither the callers nor the number call D dialled (in its Dial arguments) are stored as read.
     const raw = await client.query({
-      query: "SELECT count() AS n FROM cdr_record WHERE src_hash LIKE '%7701%'",
+      query: "SELECT count() AS n FROM cdr_record WHERE src_hash LIKE '%7701%' OR lastdata LIKE '%87017654321%'",
       format: 'JSONEachRow',
     });
     expect(await raw.json()).toEqual([{ n: 0 }]);
+    const dialled = await client.query({
+      query: "SELECT lastdata FROM cdr_record WHERE channel = 'PJSIP/1002-00000006'",
+      format: 'JSONCompactEachRow',
+    });
+    expect(await dialled.json()).toEqual([[expect.stringMatching(/^PJSIP\/[0-9a-f]{32}@trunk,60$/)]]);
+  });
+
+  it('refuses a file whose first record is in no layout it reads, storing nothing of it', async () => {
+    const fifteen = ws.file('a,b,c,d,e,f,g,h,i,j,k,l,m,n,o\n' + ROWS[0] + '\n', 'fifteen.csv');
+    const header = ws.file('src,dst,lastapp,disposition\n1,2,Dial,ANSWERED\n', 'header.csv');
+    for (const [input, line] of [
+      [fifteen, /fifteen\.csv: line 1: unrecognised CDR layout: 15 columns; expected 16–21 Master\.csv columns/],
+      [header, /header\.csv: line 1: .*start/],
+    ] as const) {
+      const r = await runCli([
+        'ingest',
+        file,
+        input,
+        '--format',
+        'asterisk-cdr-csv',
+        '--db',
+        ws.db,
+        '--config',
+        config,
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(line);
+    }
+    const client = await openClient(databaseTarget({ db: ws.db }));
+    const rs = await client.query({
+      query: `SELECT (SELECT count() FROM reject WHERE source LIKE '%fifteen.csv' OR source LIKE '%header.csv') AS rejects,
+                     (SELECT count() FROM cdr_record WHERE source NOT LIKE '%Master.csv') AS rows`,
+      format: 'JSONEachRow',
+    });
+    expect(await rs.json()).toEqual([{ rejects: 0, rows: 0 }]);
   });
 
   it('counts a re-sent file as duplicates', async () => {
