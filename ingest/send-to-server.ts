@@ -21,6 +21,11 @@ export class HttpIngestError extends Error {
   }
 }
 
+/** The server could not be reached, or the connection broke before its answer (message: why). */
+export class ServerUnreachableError extends Error {
+  override name = 'ServerUnreachableError';
+}
+
 /** The endpoint path (and query) for a format and kind, or null when HTTP does not take it. */
 export function ingestEndpoint(format: IngestFormat, kind: EventKind): string | null {
   if (format === 'asterisk-queue-log') return '/api/ingest/queue-log';
@@ -29,6 +34,10 @@ export function ingestEndpoint(format: IngestFormat, kind: EventKind): string | 
   return null;
 }
 
+/**
+ * Throws HttpIngestError when the server refuses the file, ServerUnreachableError when it cannot
+ * be reached, and an Error naming the file when the file cannot be read.
+ */
 export async function sendFile(
   serverUrl: string,
   token: string,
@@ -36,23 +45,40 @@ export async function sendFile(
   endpoint: string,
   onBytes?: (n: number) => void,
 ): Promise<IngestSummary> {
+  // Built before the request, so that bad arguments throw as they are, not as a network failure.
+  const url = new URL(endpoint, serverUrl);
+  const headers = new Headers({
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/x-ndjson',
+    'content-encoding': 'gzip',
+    // A header holds Latin-1 only: the name percent-encoded (the server decodes it); an ASCII
+    // name stays as it is (encodeURI keeps `/`), so older servers store it unchanged.
+    'x-kezek-source': encodeURI(file),
+  });
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
   if (onBytes) input.on('data', (chunk) => onBytes(chunk.length));
   const body = input.pipe(createGzip({ level: 1 }));
-  input.on('error', (err) => body.destroy(err));
-  const response = await fetch(new URL(endpoint, serverUrl), {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      // Not a form content type: SvelteKit refuses cross-site form posts.
-      'content-type': 'application/x-ndjson',
-      'content-encoding': 'gzip',
-      'x-kezek-source': file,
-    },
-    body: Readable.toWeb(body) as ReadableStream<Uint8Array>,
-    duplex: 'half',
-  } as RequestInit);
-  const text = await response.text();
+  let unreadable = null as Error | null;
+  input.on('error', (err) => {
+    unreadable = err;
+    body.destroy(err);
+  });
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers,
+      body: Readable.toWeb(body) as ReadableStream<Uint8Array>,
+      duplex: 'half',
+    } as RequestInit);
+    text = await response.text();
+  } catch (err) {
+    // fetch reports a body that failed to read like a lost connection: TypeError "fetch failed".
+    if (unreadable) throw new Error(`cannot read ${file}: ${unreadable.message}`, { cause: unreadable });
+    const cause = (err as Error).cause; // the socket's error: refused, reset, host not found…
+    throw new ServerUnreachableError(cause instanceof Error ? cause.message : (err as Error).message, { cause: err });
+  }
   if (!response.ok) {
     let message = text;
     try {

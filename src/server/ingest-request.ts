@@ -3,10 +3,13 @@
  * kezek CSV with `?format=kezek-csv`, or Asterisk queue_log lines), gzip allowed, read line by
  * line — never whole — into the server's one batching writer. Answers
  * {read, accepted, duplicates, rejected, rejects} once every row is stored.
- * An `X-Kezek-Source` header names the input (e.g. the file sent) in rejects; a request that
- * names its source starts a new run of it, which resolves that source's earlier rejects.
+ * An `X-Kezek-Source` header names the input (e.g. the file sent) in rejects, percent-encoded
+ * (encodeURI) so that any file name fits a header; a request that names its source starts a new
+ * run of it, which resolves that source's earlier rejects.
  * When some of a request's rows cannot be stored it is answered 500: send it again.
  */
+import type { IncomingMessage } from 'node:http';
+import { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { EVENT_KINDS } from '../domain/events.ts';
 import { emptySummary } from '../../ingest/event-writer.ts';
 import { readLineBatches } from '../../ingest/read-lines.ts';
@@ -24,7 +27,16 @@ const CHECK_EVERY_LINES = 1000;
 const answer = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   Response.json(body, { status, headers });
 
-export async function handleIngestRequest(request: Request, kind: string, url: URL): Promise<Response> {
+/**
+ * `nodeRequest` is the Node request under the route (adapter-node's `platform.req`; none under
+ * vite dev), read when SvelteKit gave no body.
+ */
+export async function handleIngestRequest(
+  request: Request,
+  kind: string,
+  url: URL,
+  nodeRequest?: IncomingMessage,
+): Promise<Response> {
   if (!(HTTP_INGEST_KINDS as readonly string[]).includes(kind)) {
     return answer(404, { error: `unknown ingest kind "${kind}" (expected ${HTTP_INGEST_KINDS.join(', ')})` });
   }
@@ -32,19 +44,75 @@ export async function handleIngestRequest(request: Request, kind: string, url: U
   if (!auth.ok) return answer(auth.status, { error: auth.message }, { 'www-authenticate': 'Bearer' });
   const format = url.searchParams.get('format') ?? 'kezek-ndjson';
   if (format !== 'kezek-ndjson' && !(format === 'kezek-csv' && kind !== 'queue-log')) {
-    return answer(400, { error: `format "${format}" is not taken here (kezek-ndjson, or kezek-csv for event kinds)` });
+    return answer(400, { error: `format "${format}" is not taken here: ${takenBy(kind as HttpIngestKind)}` });
   }
   const encoding = (request.headers.get('content-encoding') ?? 'identity').toLowerCase();
   if (!['identity', 'gzip', 'x-gzip'].includes(encoding))
     return answer(415, { error: `Content-Encoding ${encoding} is not supported (gzip is)` });
 
-  if (!request.body) return answer(200, emptySummary());
-  const body = encoding === 'identity' ? request.body : request.body.pipeThrough(new DecompressionStream('gzip'));
+  let named: string | null;
+  try {
+    named = decodedSource(request.headers.get('x-kezek-source'));
+  } catch (err) {
+    return answer(400, { error: (err as Error).message });
+  }
+
+  const raw = request.body ?? untypedBody(request.headers, nodeRequest);
+  if (raw === 'unreadable') {
+    return answer(415, {
+      error: 'a body without Content-Type is not read here: send Content-Type: application/x-ndjson',
+    });
+  }
+  if (raw === null) return answer(200, emptySummary());
+  const body = encoding === 'identity' ? raw : raw.pipeThrough(new DecompressionStream('gzip'));
   const batcher = await ingestBatcher();
-  const named = request.headers.get('x-kezek-source');
   const source = named || `http:${kind}`;
   if (named) await recordIngestRun((await serverContext()).client, named, kind);
   return ingestBody(batcher, kind as HttpIngestKind, format, body, source);
+}
+
+/** What an endpoint takes, for the answer to a format it does not. */
+function takenBy(kind: HttpIngestKind): string {
+  const events = 'kezek-ndjson (the default) or ?format=kezek-csv';
+  if (kind !== 'queue-log') return `/api/ingest/${kind} takes ${events}; queue_log lines go to /api/ingest/queue-log`;
+  const queueLog = 'Asterisk queue_log lines (file or realtime-CSV form) with no format parameter';
+  return `/api/ingest/queue-log takes ${queueLog}; calls, ratings, agent-events and agents take ${events}`;
+}
+
+/**
+ * The source named by X-Kezek-Source, or null. `kezek ingest --server` percent-encodes it
+ * (encodeURI), as a header holds no characters beyond Latin-1; an older client's plain ASCII
+ * name decodes to itself. Throws when the value is not percent-encoded UTF-8 (raw bytes above
+ * ASCII, e.g. curl from a UTF-8 shell, would otherwise be stored as mojibake).
+ */
+function decodedSource(header: string | null): string | null {
+  if (!header) return null;
+  const refusal = `X-Kezek-Source must be percent-encoded UTF-8 (as encodeURI writes it): "${header.slice(0, 100)}" is not`;
+  if (!/^[\x20-\x7e]*$/.test(header)) throw new RangeError(refusal); // printable ASCII only
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    throw new RangeError(refusal); // a broken escape, or bytes that are no UTF-8
+  }
+}
+
+/**
+ * The body SvelteKit did not give: its Node adapter hands a request without Content-Type to the
+ * route with no body (get_raw_body in @sveltejs/kit/src/exports/node/index.js), and `curl -T F
+ * -X POST`, `curl -H 'Content-Type:'` and fetch with a Buffer or stream send none. Such a body is read
+ * from the Node request itself. Null when the headers announce no body (RFC 9112 §6.3); when
+ * they do and there is no Node request to read (vite dev), 'unreadable' — never "empty", which
+ * would answer zeros for rows never stored.
+ */
+export function untypedBody(
+  headers: Headers,
+  nodeRequest: IncomingMessage | undefined,
+): ReadableStream<Uint8Array<ArrayBuffer>> | null | 'unreadable' {
+  const announced = headers.has('transfer-encoding') || Number(headers.get('content-length')) > 0;
+  if (!announced) return null;
+  if (!nodeRequest) return 'unreadable';
+  // Pulled chunk by chunk from the request's async iterator: it pauses while the lines are stored.
+  return NodeReadableStream.from(nodeRequest) as unknown as ReadableStream<Uint8Array<ArrayBuffer>>;
 }
 
 /**

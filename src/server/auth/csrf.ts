@@ -3,7 +3,8 @@
  * carrying a browser's Origin must come from this site's origin; one without Origin is refused
  * when the browser's Fetch Metadata says it is cross-site. Clients that are not browsers send
  * neither header and hold no victim's cookie. POST /api/ingest/* is authenticated by a bearer
- * token, never a cookie, so it is exempt. (SvelteKit's own check covers form posts only.)
+ * token, never a cookie, so it is exempt. This is the only CSRF check: SvelteKit's, which
+ * covered form content types only and refused form-typed ingest posts, is off (svelte.config.js).
  */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
