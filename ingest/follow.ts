@@ -31,6 +31,8 @@ interface OpenFile {
   line: number;
 }
 
+const CHUNK_BYTES = 1 << 20;
+
 const identity = (s: { dev: number; ino: number }) => `${s.dev}:${s.ino}`;
 
 async function statOrNull(path: string) {
@@ -48,6 +50,21 @@ async function findById(dir: string, id: string): Promise<string | null> {
     if (s?.isFile() && identity(s) === id) return join(dir, name);
   }
   return null;
+}
+
+/**
+ * The bytes [start, end) of an open file, a chunk at a time, read through its handle. (A read
+ * stream per drain would add a 'close' listener to the handle, which lives as long as the file
+ * is followed: after 10 drains Node warns of a leak.)
+ */
+async function* readChunks(handle: FileHandle, start: number, end: number): AsyncGenerator<Buffer> {
+  for (let at = start; at < end;) {
+    // A new buffer per chunk: readLines may keep a piece of it (a line that goes on in the next).
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(Math.min(CHUNK_BYTES, end - at)), 0, undefined, at);
+    if (bytesRead === 0) return; // truncated meanwhile
+    at += bytesRead;
+    yield buffer.subarray(0, bytesRead);
+  }
 }
 
 export async function followFile(
@@ -81,14 +98,9 @@ export async function followFile(
     const file = current!;
     const { size } = await file.handle.stat();
     if (size <= file.offset) return false;
-    const stream = file.handle.createReadStream({
-      start: file.offset,
-      end: size - 1,
-      autoClose: false,
-      highWaterMark: 1 << 20,
-    });
     let read = false;
-    for await (const raw of readLines(stream, { startByte: file.offset, startLine: file.line, holdPartial: !final })) {
+    const chunks = readChunks(file.handle, file.offset, size);
+    for await (const raw of readLines(chunks, { startByte: file.offset, startLine: file.line, holdPartial: !final })) {
       pipeline.line(raw, source, summary);
       read = true;
       if (pipeline.atBoundary()) {

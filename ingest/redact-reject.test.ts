@@ -66,10 +66,19 @@ describe('queue_log rejects', () => {
     expect(redact('1730000000.5|1730000000.123|q|Local/87011234567@from-queue|ADDMEMBER|', 'asterisk-queue-log')).toBe(
       `1730000000.5|1730000000.123|q|Local/${m('87011234567')}@from-queue|ADDMEMBER|`,
     );
-    // An 11-digit "epoch" is no time (impossible) but may be a phone number.
-    expect(redact('77011234567|1.1|q|NONE|ENTERQUEUE||x|1', 'asterisk-queue-log')).toBe(
-      `${m('77011234567')}|1.1|q|NONE|ENTERQUEUE||${m('x')}|1`,
+    // The leading field is the epoch the parser reads (1–12 digits, a fraction of 1–6): a time, kept
+    // however impossible (QA: 99999999999 was marked as a caller); with a `+` it is no epoch.
+    expect(redact('99999999999|1.1|q|NONE|ENTERQUEUE||1|1', 'asterisk-queue-log')).toBe(
+      `99999999999|1.1|q|NONE|ENTERQUEUE||${m('1')}|1`,
     );
+    expect(redact('77011234567|1.1|q|NONE|ENTERQUEUE||x|1', 'asterisk-queue-log')).toBe(
+      `77011234567|1.1|q|NONE|ENTERQUEUE||${m('x')}|1`,
+    );
+    expect(redact('+77011234567|1.1|q|NONE|ENTERQUEUE||x|1', 'asterisk-queue-log')).toBe(
+      `${m('+77011234567')}|1.1|q|NONE|ENTERQUEUE||${m('x')}|1`,
+    );
+    // A line that does not split has no epoch field.
+    expect(redact('77011234567', 'asterisk-queue-log')).toBe(m('77011234567'));
     // Epochs in seconds or milliseconds, channel sequences and caller hashes are no phone numbers.
     const kept = '1730000000|1.1|q|PJSIP/trunk-00000001|X|1730000000123|1234567890abcdef1234567890abcdef|123456';
     expect(redact(kept, 'asterisk-queue-log')).toBe(kept);
@@ -186,23 +195,60 @@ describe('kezek rejects', () => {
   });
 
   it('replace the caller column of a kezek CSV row by its header, a spaced number included', () => {
-    // Columns shifted (a cell too many): no position is trusted, the general rule finds the number.
-    expect(
-      redact('k1,q,extra,+77011234567,1730000000,bad', 'kezek-csv', [
-        'call_id',
-        'queue',
-        'caller',
-        'entered_at',
-        'ended_at',
-      ]),
-    ).toBe(`k1,q,extra,${m('+77011234567')},1730000000,bad`);
     const columns = ['call_id', 'queue', 'caller', 'entered_at', 'ended_at'];
+    // Columns shifted (a cell too many): the caller column goes whatever it holds, and the general
+    // rule finds the number that moved.
+    expect(redact('k1,q,extra,+77011234567,1730000000,bad', 'kezek-csv', columns)).toBe(
+      `k1,q,${m('extra')},${m('+77011234567')},1730000000,bad`,
+    );
     expect(redact('1730000000,q,"+7 701 123 45 67",1730000000,bad', 'kezek-csv', columns)).toBe(
       `1730000000,q,"${m('+7 701 123 45 67')}",1730000000,bad`,
     );
     // No header read yet: the fallback.
     expect(redact('c1,q,+77011234567,2024-10-27T10:00:00Z', 'kezek-csv')).toBe(
       `c1,q,${m('+77011234567')},2024-10-27T10:00:00Z`,
+    );
+  });
+
+  it('replace the caller column of a row with too many or too few fields (QA rows Q1, Q3)', () => {
+    const columns = ['call_id', 'queue', 'caller', 'entered_at', 'ended_at'];
+    expect(redact('Q1,q,+7 701 444 55 71,2026-11-27T10:00:00Z,2026-11-27T10:05:00Z,extra', 'kezek-csv', columns)).toBe(
+      `Q1,q,${m('+7 701 444 55 71')},2026-11-27T10:00:00Z,2026-11-27T10:05:00Z,extra`,
+    );
+    expect(redact('Q3,q,"+7 701 444 55 73",2026-11-27T10:00:00Z', 'kezek-csv', columns)).toBe(
+      `Q3,q,"${m('+7 701 444 55 73')}",2026-11-27T10:00:00Z`,
+    );
+    // A row too short to reach the caller column, and an empty or unknown caller: kept.
+    expect(redact('Q4,q', 'kezek-csv', columns)).toBe('Q4,q');
+    expect(redact('Q5,q,,x', 'kezek-csv', columns)).toBe('Q5,q,,x');
+    expect(redact('Q6,q,anonymous,x', 'kezek-csv', columns)).toBe('Q6,q,anonymous,x');
+  });
+
+  it('replace whatever JSON value the caller key holds (QA lines P1, P2), valid JSON staying valid', () => {
+    const line = (caller: string) => `{"call_id":"P1","queue":"q","caller":${caller},"entered_at":1730000000}`;
+    const want = (marker: string) => ({ call_id: 'P1', queue: 'q', caller: marker, entered_at: 1730000000 });
+    for (const caller of [
+      '["+7 701 444 55 61"]',
+      '{"n": "+7 701 444 55 62"}',
+      '{"n":["+7 701 444 55 62", {"m": 1}]}',
+    ]) {
+      expect(JSON.parse(redact(line(caller), 'kezek-ndjson'))).toEqual(want(m(caller)));
+    }
+    // JSON null is no caller (the parser stores none), and a boolean holds no number: kept.
+    expect(redact(line('null'), 'kezek-ndjson')).toBe(line('null'));
+    expect(redact(line('true'), 'kezek-ndjson')).toBe(line('true'));
+  });
+
+  it('replace the value after "caller": in broken JSON, however the quotes fell (QA line P3)', () => {
+    // The unclosed "P3, puts every later string out of step: the key is found in the text.
+    expect(redact('{"call_id":"P3,"queue":"q","caller":"+7 701 444 55 63","entered_at":1}', 'kezek-ndjson')).toBe(
+      `{"call_id":"P3,"queue":"q","caller":"${m('+7 701 444 55 63')}","entered_at":1}`,
+    );
+    expect(redact('{"caller": ["+7 701 444 55 64", "x"', 'kezek-ndjson')).toBe(
+      `{"caller": "${m('["+7 701 444 55 64", "x"')}"`,
+    );
+    expect(redact('{"caller": +7 701 444 55 65, "x": 1}', 'kezek-ndjson')).toBe(
+      `{"caller": "${m('+7 701 444 55 65')}", "x": 1}`,
     );
   });
 
@@ -221,17 +267,47 @@ describe('kezek rejects', () => {
   });
 });
 
+describe('numbers written with separators', () => {
+  it('are replaced anywhere in a line when they look like phone numbers', () => {
+    for (const phone of [
+      '+7 701 444-55-61',
+      '8 (701) 444 55 61',
+      '+7 (701) 444-55-61',
+      '+7(701)444-55-61',
+      '(701) 444-55-61',
+      '8-701-444-55-61',
+      '701 444 55 61',
+      '+7 7172 55 66 77',
+    ]) {
+      expect(redact(`note: call back on ${phone}, please`, 'other')).toBe(`note: call back on ${m(phone)}, please`);
+      expect(redact(`{"topic":"call ${phone}"}`, 'kezek-ndjson')).toBe(`{"topic":"call ${m(phone)}"}`);
+    }
+    expect(redact('1730000000|1.1|q|Local/8 701 444 55 61@from-queue|ADDMEMBER|', 'asterisk-queue-log')).toBe(
+      `1730000000|1.1|q|Local/${m('8 701 444 55 61')}@from-queue|ADDMEMBER|`,
+    );
+  });
+
+  it('leave times, dates, epochs, call ids, durations and short lists alone', () => {
+    for (const kept of [
+      '2026-11-27 10:00:00,2026-11-27T10:00:05+05:00,2026-11-27',
+      '"2024-10-27 10:00:00","2024-10-27 10:00:05","never",60,55,"ANSWERED","DOCUMENTATION","1730000000.123"',
+      '1730000000.123 1730000000 1730000000123 60 55 120',
+      'talk 120 s, hold 30 - 45 s, queue 1414-kk, wait 0 20 40',
+      '10.0.0.1 123-45 2026 11 27',
+      '1 2 3 4 5 6 7 8 9 10 11 12',
+    ]) {
+      expect(redact(kept, 'other')).toBe(kept);
+    }
+  });
+});
+
 describe('the reason of a reject', () => {
   const both = (raw: string, reason: string, format: string) => redactReject({ raw, reason, format }, hash);
 
   it('loses the numbers replaced in the raw text, and numbers in the values it quotes', () => {
-    expect(
-      both(
-        '77011234567|1.1|q|NONE|X',
-        'impossible time 77011234567: more than a day in the future',
-        'asterisk-queue-log',
-      ).reason,
-    ).toBe(`impossible time ${m('77011234567')}: more than a day in the future`);
+    expect(both('+77011234567|1.1|q', 'epoch field is not a number: "+77011234567"', 'asterisk-queue-log').reason).toBe(
+      `epoch field is not a number: "${m('+77011234567')}"`,
+    );
     expect(both('x', 'start field is not a date-time: "+7701123456"', 'asterisk-cdr-csv').reason).toBe(
       `start field is not a date-time: "${m('+7701123456')}"`,
     );
@@ -243,6 +319,8 @@ describe('the reason of a reject', () => {
         '4102444800|9.9|support|NONE|ENTERQUEUE||+77011234567|1',
         'impossible time 4102444800: more than a day in the future',
       ],
+      // QA: the 11-digit time was marked as a caller in the reason too.
+      ['99999999999|1.1|q|NONE|ENTERQUEUE||1|1', 'impossible time 99999999999: more than a day in the future'],
       ['a,b', 'unrecognised CDR layout: 2 columns; expected 16–21 Master.csv columns'],
       ['{"talk_s": -5}', 'field talk_s: expected seconds ≥ 0, got -5'],
     ]) {

@@ -13,22 +13,33 @@
  *   in its `<…>`, else the whole value; a name in clid goes with it), by the header's columns
  *   when the file has a header and the row as many columns, else by the Master.csv layout of the
  *   row's column count (16–21);
- * - kezek-ndjson: the `caller` key; kezek-csv: the `caller` column when the row has as many columns
- *   as the header (the value as given, untrimmed, as the parser hashes it).
+ * - kezek-ndjson: the value after every `"caller":` in the text, found in the text rather than by
+ *   parsing so that broken JSON loses it too — a string or number as the parser hashes it (a
+ *   stored call's hash), any other value (array, object, what broken JSON holds) by its text;
+ *   JSON null (no caller) and booleans are kept. The marker is written as a JSON string;
+ * - kezek-csv: the `caller` column of the header, whatever the row's field count (the value as
+ *   given, untrimmed, as the parser hashes it).
  *
  * Everything else — the other fields, and whole lines that do not split — goes through a
  * conservative rule that knows no positions (so a row whose columns have shifted leaks nothing):
- * a run of 7 or more digits, with an optional leading `+`, is replaced by the marker of its hash.
- * Kept, since they are no phone number or IIN: runs without `+` that are part of a dotted number
- * (`1730000000.123`: Asterisk ids, fractional epochs), have the shape of an epoch (10 or 13 digits
- * starting with 1: seconds or milliseconds of 2001–2033), are an Asterisk channel sequence (`-` and
- * 8 digits starting with 0: `PJSIP/trunk-00000001`), or lie in a 32-hex-digit token (a caller
- * hash); a queue_log line's leading epoch of at most 10 digits; a realtime queue_log row's id column.
- * Numbers written with separators (`+7 701 123-45-67`) are only recognised in the caller's position.
+ * - a run of 7 or more digits, with an optional leading `+`, is replaced by the marker of its hash.
+ *   Kept, since they are no phone number or IIN: runs without `+` that are part of a dotted number
+ *   (`1730000000.123`: Asterisk ids, fractional epochs), have the shape of an epoch (10 or 13 digits
+ *   starting with 1: seconds or milliseconds of 2001–2033), are an Asterisk channel sequence (`-`
+ *   and 8 digits starting with 0: `PJSIP/trunk-00000001`), or lie in a 32-hex-digit token (a caller
+ *   hash);
+ * - a number written with separators (`+7 701 444-55-61`, `8 (701) 444 55 61`) is replaced whole
+ *   when it has a phone number's shape: 2–6 groups of 1–4 digits (1–5 in parentheses), one space,
+ *   hyphen or parenthesis between groups, 10–15 digits (7–15 after a `+`). Not when it is a date
+ *   (`2026-11-27 10…`), runs on into a time or a decimal (`10:00`, `.5`), or follows one.
+ * Kept by position: a queue_log line's leading field when it is what the parser reads as the epoch
+ * (1–12 digits, a fraction of 1–6: a time however impossible, `99999999999`, not a caller); a
+ * realtime queue_log row's id column.
  *
- * A reason may quote a field of the line (`impossible time 77011234567: …`, `start field is not a
- * date-time: "…"`): every value of 7 or more digits replaced in the raw text is replaced in the
- * reason too, and quoted values go through the general rule; the rest of the reason is kept.
+ * A reason may quote a field of the line (`epoch field is not a number: "+77011234567"`, `start
+ * field is not a date-time: "…"`): every value of 7 or more digits replaced in the raw text is
+ * replaced in the reason too, and quoted values go through the general rule; the rest of the
+ * reason is kept.
  */
 import { isUnknownCaller } from '../src/domain/events.ts';
 import { headerlessLayout, type CdrLayout } from './formats/asterisk-cdr-csv/layout.ts';
@@ -82,7 +93,15 @@ export function cdrLayoutColumns(layout: CdrLayout): string[] {
 }
 
 const LONG_NUMBER = /\+?\d{7,}/g;
-const LEADING_EPOCH = /^\d{1,10}(?:\.\d{1,6})?$/;
+/** What the queue_log parser reads as the epoch (`epochMsAt`). */
+const LEADING_EPOCH = /^\d{1,12}(?:\.\d{1,6})?$/;
+/** A digit run with the separators a written phone number may hold (checked by `isWrittenPhone`). */
+const DIGITS_AND_SEPARATORS = /\+?\(?\d[\d() \u00a0-]*\d/g;
+/** 2–6 groups of 1–4 digits (1–5 in parentheses), one separator between them (none next to a parenthesis needed). */
+const PHONE_SHAPE =
+  /^\+?(?:\(\d{1,5}\)|\d{1,4})(?:(?:[ \u00a0-]|(?<=\))|[ \u00a0-]?(?=\())(?:\(\d{1,5}\)|\d{1,4})){1,5}$/;
+const DATE_START = /^\d{4}-\d\d-\d\d(?!\d)/;
+const CALLER_KEY = /"caller"\s*:\s*/g;
 const CALLER_IN_CLID = /<([^>]*)>/;
 const CLOSED_STRING = /^"(?:[^"\\]|\\[^])*"$/u;
 
@@ -103,7 +122,47 @@ function keptNumber(text: string, run: string, at: number): boolean {
   return stop - start === 32;
 }
 
-/** One field of a CSV record: its text in the record (quotes included) and its value. */
+/** True for a number written with separators that has a phone number's shape (see the module comment). */
+function isWrittenPhone(text: string, run: string, at: number): boolean {
+  if (!/[() \u00a0-]/.test(run) || !PHONE_SHAPE.test(run) || DATE_START.test(run)) return false;
+  const digits = run.replace(/\D/g, '').length;
+  if (digits < (run[0] === '+' ? 7 : 10) || digits > 15) return false;
+  const end = at + run.length;
+  const intoTimeOrDecimal = text[end] === ':' || (text[end] === '.' && isDigit(text[end + 1]));
+  const afterTimeOrDecimal = (text[at - 1] === ':' || text[at - 1] === '.') && isDigit(text[at - 2]);
+  return !intoTimeOrDecimal && !afterTimeOrDecimal;
+}
+
+/** Where the JSON value starting at `start` ends: a string, a bracketed value, else at `,` `}` `]` (or the end). */
+function jsonValueEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i = stringEnd(text, i) - 1;
+      if (depth === 0) return i + 1;
+    } else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') {
+      if (depth === 0) return trimmedEnd(text, start, i);
+      if (--depth === 0) return i + 1;
+    } else if (c === ',' && depth === 0) return trimmedEnd(text, start, i);
+  }
+  return trimmedEnd(text, start, text.length);
+}
+
+/** The index after the JSON string opening at `quote` (the text's end when it is not closed). */
+function stringEnd(text: string, quote: number): number {
+  for (let i = quote + 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i + 1;
+  }
+  return text.length;
+}
+
+function trimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
+}
 
 class Redactor {
   /** Values of 7 or more digits replaced so far, with their markers (to be replaced in the reason too). */
@@ -113,7 +172,13 @@ class Redactor {
 
   /** The general rule on a piece of text. */
   loose(text: string): string {
-    return text.replace(LONG_NUMBER, (run: string, at: number) => (keptNumber(text, run, at) ? run : this.mark(run)));
+    return text.replace(DIGITS_AND_SEPARATORS, (run: string, at: number) =>
+      isWrittenPhone(text, run, at)
+        ? this.mark(run)
+        : run.replace(LONG_NUMBER, (digits: string, i: number) =>
+            keptNumber(text, digits, at + i) ? digits : this.mark(digits),
+          ),
+    );
   }
 
   /** A value in a caller's position: its marker, or null for an unknown caller (kept). */
@@ -148,7 +213,7 @@ class Redactor {
     const enterQueue = fields.length > 6 && fields[4].toUpperCase() === 'ENTERQUEUE';
     return fields
       .map((field, i) => {
-        if (i === 0 && LEADING_EPOCH.test(field)) return field;
+        if (i === 0 && fields.length > 1 && LEADING_EPOCH.test(field)) return field;
         if (i === 6 && enterQueue) return this.caller(field) ?? field;
         return this.loose(field);
       })
@@ -195,7 +260,7 @@ class Redactor {
   kezekCsv(text: string, columns: readonly string[] | null): string {
     const spans = splitCsvSpans(text);
     if (spans === null) return this.loose(text);
-    const callerColumn = columns?.length === spans.length ? columns.indexOf('caller') : -1;
+    const callerColumn = columns ? columns.indexOf('caller') : -1;
     return spliceSpans(text, spans, (span, i) => {
       const marker = i === callerColumn && span.value !== '' ? this.caller(span.value) : null;
       if (marker !== null) return span.quoted ? `"${marker}"` : marker;
@@ -203,40 +268,37 @@ class Redactor {
     });
   }
 
-  /** A JSON object line, read token by token so that broken JSON is redacted as well. */
+  /** A JSON line: the value after each `"caller":` (found in the text, so broken JSON too), the rest by the general rule. */
   ndjson(text: string): string {
-    const token =
-      /("(?:[^"\\]|\\[^])*(?:"|$))|([+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|([\p{L}_][\p{L}\p{N}_]*)|(\s+)|([^])/uy;
     let out = '';
-    let pendingKey: string | null = null; // a key read, its ':' not yet
-    let key: string | null = null; // the key whose value comes next
-    for (let m = token.exec(text); m !== null; m = token.exec(text)) {
-      const [t, str, num, , space, other] = m;
-      if (space !== undefined) {
-        out += t;
-        continue;
-      }
-      if (other !== undefined) {
-        key = other === ':' && pendingKey !== null ? pendingKey : null;
-        pendingKey = null;
-        out += t;
-        continue;
-      }
-      if (str !== undefined && key === null && /^\s*:/.test(text.slice(token.lastIndex, token.lastIndex + 64))) {
-        pendingKey = jsonString(t);
-        out += this.loose(t);
-        continue;
-      }
-      const name = key;
-      key = pendingKey = null;
-      const marker =
-        name === 'caller' && (str !== undefined || num !== undefined)
-          ? this.caller(str !== undefined ? jsonString(t) : jsonNumberText(t))
-          : null;
-      if (marker !== null) out += `"${marker}${num !== undefined || CLOSED_STRING.test(t) ? '"' : ''}`;
-      else out += this.loose(t);
+    let at = 0;
+    for (const key of text.matchAll(CALLER_KEY)) {
+      const start = key.index + key[0].length;
+      if (key.index < at || start >= text.length) continue; // inside a value replaced already
+      const end = jsonValueEnd(text, start);
+      out += this.loose(text.slice(at, start)) + this.jsonCaller(text.slice(start, end));
+      at = end;
     }
-    return out;
+    return out + this.loose(text.slice(at));
+  }
+
+  /** The JSON text of a caller value, replaced by a marker written as a JSON string (see the module comment). */
+  private jsonCaller(value: string): string {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      // Broken: an unclosed string keeps its open quote; anything else goes by its text.
+      if (value[0] === '"') {
+        const marker = this.caller(jsonString(value));
+        return marker === null ? value : `"${marker}${CLOSED_STRING.test(value) ? '"' : ''}`;
+      }
+      return `"${this.mark(value)}"`;
+    }
+    if (parsed === null || typeof parsed === 'boolean') return value;
+    if (typeof parsed !== 'string' && typeof parsed !== 'number') return `"${this.mark(value)}"`;
+    const marker = this.caller(String(parsed));
+    return marker === null ? this.loose(value) : `"${marker}"`;
   }
 }
 
@@ -246,15 +308,6 @@ function jsonString(token: string): string {
     return String(JSON.parse(token));
   } catch {
     return token.slice(1, CLOSED_STRING.test(token) ? -1 : undefined);
-  }
-}
-
-/** A JSON number as the parser turns it into a caller (String of the number); as written when not JSON. */
-function jsonNumberText(token: string): string {
-  try {
-    return String(JSON.parse(token));
-  } catch {
-    return token;
   }
 }
 

@@ -1,4 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseLocalDate } from '../server/kpi-request.ts';
+import { InputError } from '../server/input-error.ts';
 
 /** Bad usage or bad input: the CLI prints the message on one line and exits with code 2. */
 export class UsageError extends Error {
@@ -51,13 +53,15 @@ export function integerOption(name: string, raw: string | undefined, min = 0): n
   return value;
 }
 
-/** Reads a local date option YYYY-MM-DD. */
+/** Reads a local date option YYYY-MM-DD (checked as the API's dates are: parseLocalDate). */
 export function dateOption(name: string, raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw);
-  const valid = m && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
-  if (!valid) throw new UsageError(`--${name}: expected a date YYYY-MM-DD, got "${raw}"`);
-  return raw;
+  try {
+    return parseLocalDate(`--${name}`, raw);
+  } catch (err) {
+    if (err instanceof InputError) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 export function requireOption<T>(name: string, value: T | undefined): T {

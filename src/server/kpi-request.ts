@@ -35,9 +35,16 @@ export function scopedSites(requested: string[], allowed: readonly string[] | nu
   return requested.length ? requested : allowed.length ? [...allowed] : ['\u0000none'];
 }
 
+/**
+ * A local date `YYYY-MM-DD` of the calendar, else an InputError naming `name` (the one check of
+ * date parameters: the API's and, through dateOption, the CLI's).
+ */
 export function parseLocalDate(name: string, raw: string | null | undefined): string {
   if (!raw) throw new InputError(`${name} is required (YYYY-MM-DD)`);
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(raw) && new Date(`${raw}T00:00:00Z`).toISOString().startsWith(raw);
+  // Month 13 or day 32 parse to an invalid Date (toISOString would throw); day 30 of February
+  // rolls over into March, so the date must read back unchanged.
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : NaN;
+  const valid = !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(raw);
   if (!valid) throw new InputError(`${name}: expected a date YYYY-MM-DD, got "${raw.slice(0, 40)}"`);
   return raw;
 }

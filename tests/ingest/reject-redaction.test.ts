@@ -25,7 +25,7 @@ const QUEUE_LOG = [
   /* 4 */ `4102444800|9.9|support|NONE|ENTERQUEUE||+77015550101|1`, // year 2100
   /* 5 */ `${T + 100}|9.8|support|NONE|ENTERQUEUE||+77015550102|1\u0001`, // binary
   /* 6 */ `${T + 100}|+77015550103|sup`, // truncated, a number where the call id goes
-  /* 7 */ `77015550107|9.7|support|NONE|ENTERQUEUE||x|1`, // a number where the epoch goes: quoted by the reason
+  /* 7 */ `77015550107|9.7|support|NONE|ENTERQUEUE||x|1`, // the epoch field: a time, however impossible (kept)
 ];
 
 const q = (v: string | number) => `"${String(v).replaceAll('"', '""')}"`;
@@ -74,17 +74,7 @@ const KEZEK_CSV = [
 ];
 
 /** Digits of every number above that must not be stored in clear. */
-const SECRETS = [
-  '5550101',
-  '5550102',
-  '5550103',
-  '5550104',
-  '5550105',
-  '5550106',
-  '5550107',
-  '880101300123',
-  '555 01 07',
-];
+const SECRETS = ['5550101', '5550102', '5550103', '5550104', '5550105', '5550106', '880101300123', '555 01 07'];
 
 interface StoredReject {
   source: string;
@@ -156,8 +146,8 @@ describe('a stored reject', () => {
     );
     expect(rejectOf('asterisk-queue-log', 6).raw).toBe(`${T + 100}|${m('+77015550103')}|sup`);
     expect(rejectOf('asterisk-queue-log', 7)).toMatchObject({
-      raw: `${m('77015550107')}|9.7|support|NONE|ENTERQUEUE||${m('x')}|1`,
-      reason: `impossible time ${m('77015550107')}: more than a day in the future`,
+      raw: `77015550107|9.7|support|NONE|ENTERQUEUE||${m('x')}|1`,
+      reason: 'impossible time 77015550107: more than a day in the future',
     });
     const cdr = rejectOf('asterisk-cdr-csv', 2).raw;
     expect(cdr).toBe(

@@ -5,7 +5,7 @@ import { integerOption, parseCommandArgs, UsageError } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openContext } from '../context.ts';
 import { printJson, type CliIO } from '../io.ts';
-import { Progress } from '../progress.ts';
+import { fileIngestProgress, Progress } from '../progress.ts';
 import { ingestTokenFromEnv } from '../../server/config.ts';
 import { callerSalt } from '../../server/queries/installation.ts';
 import { recordIngestRun } from '../../server/queries/ingest-checkpoints.ts';
@@ -16,7 +16,7 @@ import { DEFAULT_BATCH_ROWS, type IngestSummary } from '../../../ingest/event-wr
 import { followFile } from '../../../ingest/follow.ts';
 import { ingestFiles } from '../../../ingest/ingest-files.ts';
 import { FORMATS, ingestStream, type IngestFormat } from '../../../ingest/pipelines.ts';
-import { HttpIngestError, ingestEndpoint, sendFile } from '../../../ingest/send-to-server.ts';
+import { HttpIngestError, ingestEndpoint, sendFile, ServerUnreachableError } from '../../../ingest/send-to-server.ts';
 
 const USAGE = `usage: kezek ingest FILE… --format F [--kind K] [--utc] [--json]
        kezek ingest FILE --follow --format F [--kind K]
@@ -90,9 +90,7 @@ async function sendToServer(
       } catch (err) {
         if (err instanceof HttpIngestError && err.status < 500) throw new UsageError(err.message);
         const message =
-          err instanceof TypeError
-            ? `cannot reach ${url}: ${(err.cause as Error)?.message ?? err.message}`
-            : (err as Error).message;
+          err instanceof ServerUnreachableError ? `cannot reach ${url}: ${err.message}` : (err as Error).message;
         const delayMs = RESEND_DELAYS_MS[attempt];
         if (delayMs === undefined || !statSync(file).isFile()) throw new Error(message);
         io.stderr(
@@ -182,13 +180,15 @@ export const command: Command = {
       checkFiles(positionals);
       const { client, config } = await openContext(values);
       const hashCaller = createCallerHasher(await callerSalt(client));
+      const fileProgress = fileIngestProgress(progress);
       summary = await ingestFiles(client, positionals, {
         ...asteriskOptions(config, hashCaller, values.utc),
         format,
         kind,
         batchRows: integerOption('batch-rows', values['batch-rows'], 1),
-        onProgress: (done, total, rows) => progress.update(done, total, rows),
+        onProgress: fileProgress.onProgress,
       });
+      fileProgress.finish(summary.read);
     }
     progress.done();
     printSummary(io, summary, json);
