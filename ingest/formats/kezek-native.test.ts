@@ -72,6 +72,27 @@ describe('calls', () => {
       },
     });
   });
+  it('reads the visit number (the call entered the same queue again), 0 when absent', () => {
+    const call = { call_id: 'c', queue: 'q', entered_at: 1795151400, ended_at: 1795151500 };
+    const visit = (row: object) => {
+      const outcome = parseNdjsonLine('calls', JSON.stringify(row), opts);
+      return outcome.ok ? ((outcome.records[0].row as { visit?: number }).visit ?? 0) : outcome.reason;
+    };
+    expect([
+      visit(call),
+      visit({ ...call, visit: 0 }),
+      visit({ ...call, visit: 2 }),
+      visit({ ...call, visit: '1' }),
+    ]).toEqual([0, 0, 2, 1]);
+    for (const bad of [-1, 1.5, 70000, 'x']) {
+      expect(visit({ ...call, visit: bad })).toBe(
+        `field visit: expected an integer 0–65535, got ${JSON.stringify(bad)}`,
+      );
+    }
+    expect(ajv.validate(callsSchema, { ...call, visit: 2 })).toBe(true);
+    expect(ajv.validate(callsSchema, { ...call, visit: -1 })).toBe(false);
+  });
+
   it('rejects an answer outside the visit and names the field', () => {
     const outcome = parseNdjsonLine(
       'calls',
@@ -91,5 +112,29 @@ describe('kezek-csv', () => {
       records: [{ row: { callId: 'c,1', score: 4 } }],
     });
     expect(csv.record('c2,4')).toEqual({ ok: false, reason: 'expected 3 fields as in the header, got 2' });
+  });
+});
+
+describe('numbers out of range', () => {
+  const reason = (kind: EventKind, row: object) => {
+    const outcome = parseNdjsonLine(kind, JSON.stringify(row), opts);
+    return outcome.ok ? null : outcome.reason;
+  };
+
+  it('name the unit of the field: hours for contract_hours_week (QA: it said seconds)', () => {
+    expect(reason('agents', { agent_id: 'a3', contract_hours_week: -4 })).toBe(
+      'field contract_hours_week: expected hours ≥ 0, got -4',
+    );
+    expect(
+      reason('calls', { call_id: 'c', queue: 'q', entered_at: 1795151400, ended_at: 1795151500, talk_s: -5 }),
+    ).toBe('field talk_s: expected seconds ≥ 0, got -5');
+  });
+
+  it('say a score is an integer 1–5, whatever is wrong with it', () => {
+    for (const score of [-1, 'x', 6, 2.5]) {
+      expect(reason('ratings', { call_id: 'c', score, rated_at: 1795151400 })).toBe(
+        `field score: expected an integer 1–5, got ${JSON.stringify(score)}`,
+      );
+    }
   });
 });

@@ -66,17 +66,22 @@ class FieldReader {
     return ms;
   }
 
-  seconds(name: string): number {
+  /** A number ≥ 0, null when missing; else the message says what was `expected` (`seconds ≥ 0`). */
+  nonNegative(name: string, expected: string): number | null {
     const v = this.raw(name);
-    if (v === undefined || v === null) return 0;
+    if (v === undefined || v === null) return null;
     const n = typeof v === 'number' ? v : Number(String(v).trim());
     if (!Number.isFinite(n) || n < 0)
-      throw new FieldError(`field ${name}: expected seconds ≥ 0, got ${JSON.stringify(v)}`);
+      throw new FieldError(`field ${name}: expected ${expected}, got ${JSON.stringify(v)}`);
     return n;
   }
 
-  optionalNumber(name: string): number | null {
-    return this.has(name) ? this.seconds(name) : null;
+  seconds(name: string): number {
+    return this.nonNegative(name, 'seconds ≥ 0') ?? 0;
+  }
+
+  hours(name: string): number | null {
+    return this.nonNegative(name, 'hours ≥ 0');
   }
 
   bool(name: string): boolean {
@@ -125,6 +130,10 @@ function callRecord(f: FieldReader, opts: NativeParseOptions): ParsedRecord {
   if (answeredAtMs !== null && (answeredAtMs < enteredAtMs || answeredAtMs > endedAtMs)) {
     throw new FieldError('field answered_at: not between entered_at and ended_at');
   }
+  const visit = f.nonNegative('visit', 'an integer 0–65535') ?? 0;
+  if (!Number.isInteger(visit) || visit > 65535) {
+    throw new FieldError(`field visit: expected an integer 0–65535, got ${JSON.stringify(visit)}`);
+  }
   const mapped = opts.queues[queue] ?? {};
   const callerHash = f.has('caller_hash') ? f.string('caller_hash') : opts.hashCaller(f.verbatim('caller'));
   return {
@@ -132,6 +141,7 @@ function callRecord(f: FieldReader, opts: NativeParseOptions): ParsedRecord {
     row: {
       callId: f.string('call_id', true),
       queue,
+      ...(visit > 0 ? { visit } : {}),
       channel: f.oneOf<Channel>('channel', CHANNELS, 'voice'),
       language: f.string('language') || mapped.language || '',
       site: f.string('site') || mapped.site || '',
@@ -154,10 +164,11 @@ function callRecord(f: FieldReader, opts: NativeParseOptions): ParsedRecord {
 }
 
 function ratingRecord(f: FieldReader): ParsedRecord {
-  if (!f.has('score')) throw new FieldError('field score: required');
-  const score = f.seconds('score');
+  const expected = 'an integer 1–5';
+  const score = f.nonNegative('score', expected);
+  if (score === null) throw new FieldError('field score: required');
   if (!Number.isInteger(score) || score < 1 || score > 5) {
-    throw new FieldError(`field score: expected an integer 1–5, got ${JSON.stringify(score)}`);
+    throw new FieldError(`field score: expected ${expected}, got ${JSON.stringify(score)}`);
   }
   return {
     kind: 'ratings',
@@ -191,7 +202,7 @@ function agentRecord(f: FieldReader): ParsedRecord {
       site: f.string('site'),
       department: f.string('department'),
       languages: f.list('languages'),
-      contractHoursWeek: f.optionalNumber('contract_hours_week'),
+      contractHoursWeek: f.hours('contract_hours_week'),
       hiredAt: f.localDate('hired_at'),
     },
   };

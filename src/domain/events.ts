@@ -18,6 +18,11 @@ export type AgentState = (typeof AGENT_STATES)[number];
 export interface CallVisit {
   callId: string;
   queue: string;
+  /**
+   * The visit's number among the visits of its (call_id, queue), part of the key: 0 (or absent)
+   * the first, 1 a re-entry of the same queue by the same call, and so on.
+   */
+  visit?: number;
   channel: Channel;
   language: string;
   site: string;

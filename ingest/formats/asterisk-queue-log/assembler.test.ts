@@ -153,6 +153,8 @@ describe('QueueLogAssembler: visits (DESIGN §5)', () => {
       ),
     );
     expect(out.map((v) => v.waitSeconds)).toEqual([5, 10]);
+    // The second visit of (c1, support) is numbered 1: the store keeps it apart from the first.
+    expect(out.map((v) => v.visit ?? 0)).toEqual([0, 1]);
   });
 
   it('keeps a call in several queues as one visit per queue, each remembered and forgotten on its own', () => {
@@ -183,9 +185,11 @@ describe('QueueLogAssembler: visits (DESIGN §5)', () => {
     const restored = new QueueLogAssembler({ ...OPTS, dedupeWindowMs: 600_000 });
     restored.restore(JSON.parse(JSON.stringify(a.snapshot())));
     for (const b of [a, restored]) {
-      expect(visits(run(b, lines.slice(6))).map((v) => [v.queue, v.waitSeconds])).toEqual([
-        ['sales', 20],
-        ['support', 5],
+      // sales' re-entry is its visit 1 (the first is remembered, through the snapshot too); support's
+      // first visit was forgotten 600 s after it ended, so its re-entry is numbered 0 again.
+      expect(visits(run(b, lines.slice(6))).map((v) => [v.queue, v.waitSeconds, v.visit ?? 0])).toEqual([
+        ['sales', 20, 1],
+        ['support', 5, 0],
       ]);
       expect(b.stats()).toMatchObject({ openVisits: 0, rememberedVisits: 1, keys: 1 }); // sales' forgotten by then
     }

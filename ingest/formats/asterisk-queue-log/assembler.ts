@@ -36,7 +36,15 @@ export interface QueueLogSnapshot {
    * The recently completed visits, for dropping duplicates: the digests of their lines
    * (`lineDigest`; checkpoints written before digests hold the texts in `raws`).
    */
-  completed: { callId: string; queue: string; endMs: number; digests?: string[]; raws?: string[] }[];
+  completed: {
+    callId: string;
+    queue: string;
+    endMs: number;
+    /** The visit's number (CallVisit.visit; absent in checkpoints written before it, and for 0). */
+    visit?: number;
+    digests?: string[];
+    raws?: string[];
+  }[];
 }
 
 interface VisitState {
@@ -46,14 +54,20 @@ interface VisitState {
   otherQueue: VisitState | null;
   open: QueueLogEvent[] | null;
   openLastMs: number;
+  /** The number of the open visit: 0, or one more than the remembered visit's (a re-entry). */
+  openVisit: number;
   /**
-   * The lines of the last completed visit of this key: their texts until the next snapshot, then
-   * their digests (small in memory and checkpoints; most visits are forgotten before a snapshot
-   * needs them, so few lines are ever digested).
+   * The lines of the completed visits of this key remembered (all of them since the key was last
+   * forgotten: a re-sent line of a call's first visit in a queue is a duplicate after its second
+   * ended too): their texts until the next snapshot, then their digests (small in memory and
+   * checkpoints; most visits are forgotten before a snapshot needs them, so few lines are ever
+   * digested).
    */
   closed: string[] | null;
   closedDigested: boolean;
+  /** When the last of them ended, and its number. */
   closedEndMs: number;
+  closedVisit: number;
 }
 
 const NO_RECORDS: readonly ParsedRecord[] = Object.freeze([]);
@@ -123,21 +137,27 @@ export class QueueLogAssembler {
     if (!VISIT_VERBS.has(event.verb) || event.queue === '' || event.queue === 'NONE') return NO_RECORDS;
     const state = this.stateOf(event.callId, event.queue);
     if (heldAsClosed(state, event.raw) || holdsEvent(state.open, event.raw)) return NO_RECORDS;
-    if (state.open === null) state.open = [event];
-    else state.open.push(event);
+    if (state.open === null) {
+      state.open = [event];
+      state.openVisit = state.closed === null ? 0 : state.closedVisit + 1;
+    } else state.open.push(event);
     if (event.timeMs > state.openLastMs) state.openLastMs = event.timeMs;
     if (!END_VERBS.has(event.verb)) return NO_RECORDS;
 
     const events = state.open;
+    const number = state.openVisit;
     this.close(
       state,
       events.map((e) => e.raw),
       false,
       event.timeMs,
+      number,
     );
     if (this.silent) return NO_RECORDS;
     const visit = buildVisit(events, this.opts);
-    return visit === null ? NO_RECORDS : [{ kind: 'calls', row: visit }];
+    if (visit === null) return NO_RECORDS;
+    if (number > 0) visit.visit = number;
+    return [{ kind: 'calls', row: visit }];
   }
 
   /** Events of the visits still open, in arrival order per visit: persist them, or re-feed them. */
@@ -160,6 +180,7 @@ export class QueueLogAssembler {
         callId: state.callId,
         queue: state.queue,
         endMs: state.closedEndMs,
+        ...(state.closedVisit > 0 ? { visit: state.closedVisit } : {}),
         digests: [...state.closed],
       });
     }
@@ -169,7 +190,8 @@ export class QueueLogAssembler {
   /** Rebuilds the state of `snapshot()` on a fresh assembler without emitting anything. */
   restore(snapshot: QueueLogSnapshot): void {
     for (const c of [...snapshot.completed].sort((a, b) => a.endMs - b.endMs)) {
-      this.close(this.stateOf(c.callId, c.queue), c.digests ?? (c.raws ?? []).map(lineDigest), true, c.endMs);
+      const lines = c.digests ?? (c.raws ?? []).map(lineDigest);
+      this.close(this.stateOf(c.callId, c.queue), lines, true, c.endMs, c.visit ?? 0);
     }
     this.silent = true;
     try {
@@ -201,9 +223,11 @@ export class QueueLogAssembler {
       otherQueue: first,
       open: null,
       openLastMs: -Infinity,
+      openVisit: 0,
       closed: null,
       closedDigested: false,
       closedEndMs: -Infinity,
+      closedVisit: 0,
     };
     this.visits.set(callId, state);
     return state;
@@ -234,11 +258,23 @@ export class QueueLogAssembler {
     }
   }
 
-  /** `lines` are the visit's texts, or (`digested`) their lineDigests. */
-  private close(state: VisitState, lines: string[], digested: boolean, endMs: number): void {
-    state.closed = lines;
-    state.closedDigested = digested;
+  /**
+   * A visit of `state` ends: its lines join those of the visits remembered. `lines` are its texts,
+   * or (`digested`) their lineDigests.
+   */
+  private close(state: VisitState, lines: string[], digested: boolean, endMs: number, visit: number): void {
+    if (state.closed === null) {
+      state.closed = lines;
+      state.closedDigested = digested;
+    } else if (state.closedDigested || digested) {
+      const known = state.closedDigested ? state.closed : state.closed.map(lineDigest);
+      state.closed = known.concat(digested ? lines : lines.map(lineDigest));
+      state.closedDigested = true;
+    } else {
+      state.closed = state.closed.concat(lines);
+    }
     state.closedEndMs = endMs;
+    state.closedVisit = visit;
     state.open = null;
     state.openLastMs = -Infinity;
     this.closedQueue.push({ state, endMs });

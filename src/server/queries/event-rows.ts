@@ -3,7 +3,7 @@
  * one place where the event tables' columns are named in TypeScript.
  */
 import type { Agent, AgentEvent, CallVisit, EventByKind, EventKind, Rating } from '../../domain/events.ts';
-import { fromClickHouseTime, toClickHouseTime } from '../../../ingest/formats/time.ts';
+import { toClickHouseTime } from '../../../ingest/formats/time.ts';
 import { escapeTsv as e, tsvInstant as t } from './bulk-insert.ts';
 
 export const TABLE_OF_KIND: Record<EventKind, string> = {
@@ -20,6 +20,7 @@ export const COLUMNS_OF_KIND: Record<EventKind, { name: string; type: string }[]
   calls: [
     { name: 'call_id', type: 'String' },
     { name: 'queue', type: 'String' },
+    { name: 'visit', type: 'UInt16' },
     { name: 'channel', type: 'String' },
     { name: 'language', type: 'String' },
     { name: 'site', type: 'String' },
@@ -64,6 +65,7 @@ export const COLUMNS_OF_KIND: Record<EventKind, { name: string; type: string }[]
 export interface CallRow {
   call_id: string;
   queue: string;
+  visit: number;
   channel: string;
   language: string;
   site: string;
@@ -110,6 +112,7 @@ export function callRow(c: CallVisit): CallRow {
   return {
     call_id: c.callId,
     queue: c.queue,
+    visit: c.visit ?? 0,
     channel: c.channel,
     language: c.language,
     site: c.site,
@@ -163,6 +166,7 @@ export function tsvLineOf(kind: Exclude<EventKind, 'agents'>, record: EventByKin
     return [
       e(c.callId),
       e(c.queue),
+      c.visit ?? 0,
       c.channel,
       e(c.language),
       e(c.site),
@@ -206,7 +210,7 @@ export function rowOf<K extends EventKind>(kind: K, record: EventByKind[K]): Row
 }
 
 /**
- * The idempotency key of a record as a string (DESIGN §4): calls (call_id, queue), ratings
+ * The idempotency key of a record as a string (DESIGN §4): calls (call_id, queue, visit), ratings
  * (call_id, rated_at), agent events (agent_id, at, state), agents: the whole row (a changed row
  * replaces the stored one; an identical one is a duplicate).
  */
@@ -214,7 +218,7 @@ export function keyOf<K extends EventKind>(kind: K, record: EventByKind[K]): str
   switch (kind) {
     case 'calls': {
       const c = record as CallVisit;
-      return `${c.callId}\u0000${c.queue}`;
+      return `${c.callId}\u0000${c.queue}\u0000${c.visit ?? 0}`;
     }
     case 'ratings': {
       const r = record as Rating;
@@ -227,28 +231,4 @@ export function keyOf<K extends EventKind>(kind: K, record: EventByKind[K]): str
     default:
       return JSON.stringify(agentRow(record as Agent));
   }
-}
-
-/** Stored call row → domain record (for export). */
-export function callFromRow(r: CallRow): CallVisit {
-  return {
-    callId: r.call_id,
-    queue: r.queue,
-    channel: r.channel as CallVisit['channel'],
-    language: r.language,
-    site: r.site,
-    callerHash: r.caller_hash,
-    enteredAtMs: fromClickHouseTime(r.entered_at),
-    answeredAtMs: r.answered_at === null ? null : fromClickHouseTime(r.answered_at),
-    endedAtMs: fromClickHouseTime(r.ended_at),
-    waitSeconds: r.wait_s,
-    agentId: r.agent_id,
-    talkSeconds: r.talk_s,
-    holdSeconds: r.hold_s,
-    wrapSeconds: r.wrap_s,
-    transferred: Boolean(r.transferred),
-    callback: Boolean(r.callback),
-    selfService: Boolean(r.self_service),
-    topic: r.topic,
-  };
 }

@@ -15,6 +15,7 @@ export const EXPORT_COLUMNS: Record<EventKind, string[]> = {
   calls: [
     'call_id',
     'queue',
+    'visit',
     'channel',
     'language',
     'site',

@@ -43,12 +43,12 @@ async function storedKeys<K extends EventKind>(
   if (records.length === 0) return new Set();
   const keys = new Set<string>();
   if (kind === 'calls') {
-    const found = await rows<{ call_id: string; queue: string }>(
+    const found = await rows<{ call_id: string; queue: string; visit: number }>(
       client,
-      `SELECT call_id, queue FROM call WHERE call_id IN (${source.ids('call_id')})`,
+      `SELECT call_id, queue, visit FROM call WHERE call_id IN (${source.ids('call_id')})`,
       source.params,
     );
-    for (const r of found) keys.add(`${r.call_id}\u0000${r.queue}`);
+    for (const r of found) keys.add(`${r.call_id}\u0000${r.queue}\u0000${r.visit}`);
   } else if (kind === 'ratings') {
     const found = await rows<{ call_id: string; rated: string }>(
       client,
