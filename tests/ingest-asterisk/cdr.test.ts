@@ -125,8 +125,11 @@ let summary: {
   rejects: { line: number; reason: string }[];
 };
 
+const ingestCdr = (files: string[], ...more: string[]) =>
+  runCli(['ingest', ...files, '--format', 'asterisk-cdr-csv', '--db', ws.db, '--config', config, ...more]);
+
 beforeAll(async () => {
-  const r = await runCli(['ingest', file, '--format', 'asterisk-cdr-csv', '--db', ws.db, '--config', config, '--json']);
+  const r = await ingestCdr([file], '--json');
   expect(r.code, r.stderr).toBe(0);
   summary = JSON.parse(r.stdout);
 });
@@ -203,17 +206,7 @@ describe('CDR CSV ingest', () => {
       [fifteen, /fifteen\.csv: line 1: unrecognised CDR layout: 15 columns; expected 16–21 Master\.csv columns/],
       [header, /header\.csv: line 1: .*start/],
     ] as const) {
-      const r = await runCli([
-        'ingest',
-        file,
-        input,
-        '--format',
-        'asterisk-cdr-csv',
-        '--db',
-        ws.db,
-        '--config',
-        config,
-      ]);
+      const r = await ingestCdr([file, input]);
       expect(r.code).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(line);
@@ -228,17 +221,7 @@ describe('CDR CSV ingest', () => {
   });
 
   it('counts a re-sent file as duplicates', async () => {
-    const r = await runCli([
-      'ingest',
-      file,
-      '--format',
-      'asterisk-cdr-csv',
-      '--db',
-      ws.db,
-      '--config',
-      config,
-      '--json',
-    ]);
+    const r = await ingestCdr([file], '--json');
     expect(JSON.parse(r.stdout)).toMatchObject({ read: 6, accepted: 0, duplicates: 5, rejected: 1 });
   });
 });
