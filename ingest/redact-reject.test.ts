@@ -44,6 +44,19 @@ describe('queue_log lines stored', () => {
 });
 
 describe('queue_log rejects', () => {
+  it('replace the caller name of ENTERQUEUE (data4, log-caller-id-name) as well, in both forms', () => {
+    expect(redact('4102444800|9.9|support|NONE|ENTERQUEUE||+77011234567|1|Иван Петров', 'asterisk-queue-log')).toBe(
+      `4102444800|9.9|support|NONE|ENTERQUEUE||${m('+77011234567')}|1|${m('Иван Петров')}`,
+    );
+    // Realtime CSV: five data columns, or one `data` column of `|`-separated fields; an id column first.
+    expect(
+      redact('2099-01-01 10:00:00,9.9,support,NONE,ENTERQUEUE,,+77011234567,1,Иван Петров,', 'asterisk-queue-log'),
+    ).toBe(`2099-01-01 10:00:00,9.9,support,NONE,ENTERQUEUE,,${m('+77011234567')},1,${m('Иван Петров')},`);
+    expect(redact('7,4102444800,9.9,support,NONE,ENTERQUEUE,"|+77011234567|1|Иван Петров"', 'asterisk-queue-log')).toBe(
+      `7,4102444800,9.9,support,NONE,ENTERQUEUE,"|${m('+77011234567')}|1|${m('Иван Петров')}"`,
+    );
+  });
+
   it('replace the caller of ENTERQUEUE by the hash the stored line gets, keeping epoch and call id', () => {
     const good = '1730000000|1730000000.123|support|NONE|ENTERQUEUE||+77011234567|1';
     const parsed = parseQueueLogLine(good, { nowMs: Date.UTC(2025, 0, 1) });

@@ -7,8 +7,9 @@
  *
  * Where the format says where the caller is, that value is replaced whole, whatever it looks
  * like (an unknown caller — blank, `anonymous`, … — is kept):
- * - asterisk-queue-log: data2 of ENTERQUEUE (file form `epoch|callid|queue|agent|ENTERQUEUE|url|caller|…`,
- *   and the realtime CSV form);
+ * - asterisk-queue-log: data2 (the number) and data4 (the name, `log-caller-id-name`) of ENTERQUEUE
+ *   (file form `epoch|callid|queue|agent|ENTERQUEUE|url|caller|origpos|name`, and the realtime CSV
+ *   form), as the stored line has them (CALLER_DATA in formats/asterisk-queue-log/event.ts);
  * - asterisk-cdr-csv: src and dst (trimmed, as the CDR pipeline hashes them) and clid (the number
  *   in its `<…>`, else the whole value; a name in clid goes with it), by the header's columns
  *   when the file has a header and the row as many columns, else by the Master.csv layout of the
@@ -43,6 +44,8 @@
  */
 import { isUnknownCaller } from '../src/domain/events.ts';
 import { headerlessLayout, type CdrLayout } from './formats/asterisk-cdr-csv/layout.ts';
+import { CALLER_DATA } from './formats/asterisk-queue-log/event.ts';
+import { hasIdColumn } from './formats/asterisk-queue-log/realtime-csv.ts';
 import { splitCsvSpans, type CsvSpan } from './formats/csv.ts';
 import type { CallerHasher } from './formats/types.ts';
 import { MAX_REJECT_RAW_CHARS } from '../src/server/queries/rejects.ts';
@@ -214,7 +217,7 @@ class Redactor {
     return fields
       .map((field, i) => {
         if (i === 0 && fields.length > 1 && LEADING_EPOCH.test(field)) return field;
-        if (i === 6 && enterQueue) return this.caller(field) ?? field;
+        if (enterQueue && CALLER_DATA.includes(i - 5)) return this.caller(field) ?? field;
         return this.loose(field);
       })
       .join('|');
@@ -222,20 +225,19 @@ class Redactor {
 
   /** `[id,] time, callid, queuename, agent, event, data…` (data columns may hold `|`-separated fields). */
   private realtimeQueueLog(text: string, spans: CsvSpan[]): string {
-    const first =
-      spans.length > 1 && /^\d+$/.test(spans[0].value) && /^\d{4}-\d\d-\d\d[ T]/.test(spans[1].value) ? 1 : 0;
+    const first = hasIdColumn(spans.map((s) => s.value)) ? 1 : 0;
     const enterQueue = spans.length > first + 4 && spans[first + 4].value.trim().toUpperCase() === 'ENTERQUEUE';
     let dataIndex = 0;
     return spliceSpans(text, spans, (span, i) => {
       if (i < first) return null; // the row id
+      if (i === first && LEADING_EPOCH.test(span.value.trim())) return null; // an epoch time, not a number
       if (i < first + 5 || !enterQueue) return this.loose(rawOf(text, span));
       const parts = span.value.split('|');
-      const callerPart = 1 - dataIndex;
+      const markers = parts.map((p, k) => (CALLER_DATA.includes(dataIndex + k) ? this.caller(p) : null));
       dataIndex += parts.length;
-      const marker = callerPart >= 0 && callerPart < parts.length ? this.caller(parts[callerPart]) : null;
-      if (marker === null) return this.loose(rawOf(text, span));
-      if (parts.length === 1) return span.quoted ? `"${marker}"` : marker;
-      return quoteLike(span, parts.map((p, k) => (k === callerPart ? marker : this.loose(p))).join('|'));
+      if (markers.every((m) => m === null)) return this.loose(rawOf(text, span));
+      if (parts.length === 1) return span.quoted ? `"${markers[0]}"` : markers[0];
+      return quoteLike(span, parts.map((p, k) => markers[k] ?? this.loose(p)).join('|'));
     });
   }
 

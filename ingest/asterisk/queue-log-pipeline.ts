@@ -8,7 +8,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { QueueLogEventBatch, type QueueLogEventRow } from '../../src/server/queries/ingest-raw-rows.ts';
 import { QueueLogAssembler, type QueueLogSnapshot } from '../formats/asterisk-queue-log/assembler.ts';
-import type { QueueLogEvent } from '../formats/asterisk-queue-log/event.ts';
+import { CALLER_DATA, type QueueLogEvent } from '../formats/asterisk-queue-log/event.ts';
 import { parseQueueLogLine, type QueueLogParseOptions } from '../formats/asterisk-queue-log/parse-line.ts';
 import type { CallerHasher } from '../formats/types.ts';
 import { emptySummary, type EventWriter, type IngestSummary, type StoreStep } from '../event-writer.ts';
@@ -25,12 +25,6 @@ function fieldStart(raw: string, n: number): number {
   for (let i = 0; i < n; i++) at = raw.indexOf('|', at) + 1;
   return at;
 }
-
-/**
- * The personal data fields of ENTERQUEUE (0-based data indexes): data2 the caller id, data4 the
- * caller's name (written with `log-caller-id-name`, Asterisk 20.14/21.9/22.4 on).
- */
-const CALLER_DATA = [1, 3];
 
 /**
  * The event with its caller's id and name hashed, in `data` and in `raw` (realtime CSV lines

@@ -23,6 +23,13 @@ export interface QueueLogEvent {
   raw: string;
 }
 
+/**
+ * The personal data fields of ENTERQUEUE (0-based data indexes): data2 the caller id, data4 the
+ * caller's name (written with `log-caller-id-name`, Asterisk 20.14/21.9/22.4 on). Stored lines
+ * and rejects hold them only as hashes (DESIGN §10).
+ */
+export const CALLER_DATA: readonly number[] = [1, 3];
+
 /** Verbs that end a queue visit (DESIGN §5). */
 export const END_VERBS: ReadonlySet<string> = new Set([
   'COMPLETECALLER',

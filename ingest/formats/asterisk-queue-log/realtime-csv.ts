@@ -30,7 +30,7 @@ const LOOKS_LIKE_DATE = /^\d{4}-\d\d-\d\d[ T]/;
  * date-time, or digits too few for an epoch of this century (under 9) followed by an epoch. (An id
  * of 9 or more digits before an epoch cannot be told from an epoch time before a call id.)
  */
-function hasIdColumn(fields: readonly string[]): boolean {
+export function hasIdColumn(fields: readonly string[]): boolean {
   if (fields.length < 2 || !DIGITS.test(fields[0])) return false;
   const next = fields[1].trim();
   return LOOKS_LIKE_DATE.test(next) || (fields[0].length < 9 && EPOCH.test(next));
