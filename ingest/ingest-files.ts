@@ -46,9 +46,16 @@ export async function ingestFiles(
   );
   const { events, pipeline } = session;
   const summary = events.summary;
+  // A chunk's bytes are reported once its lines are parsed, with the rows read so far: a share
+  // of the input and the rows of that share (the reader takes a chunk before its lines are read).
   let done = 0;
+  let taken = 0;
   const onBytes = (n: number) => {
-    done += n;
+    taken += n;
+  };
+  const report = () => {
+    done += taken;
+    taken = 0;
     options.onProgress?.(done, total, summary.read);
   };
   await session.open();
@@ -75,8 +82,10 @@ export async function ingestFiles(
           inflight = commit;
         }
       }
+      report();
     }
     pipeline.endFile(file, summary, i === files.length - 1);
+    report();
     await session.commit();
     inflight = null;
   }

@@ -35,39 +35,11 @@ export class Progress {
     this.drawn = true;
   }
 
-  /** Draws the final state, however soon after the last drawing, and ends the line. */
-  finish(done: number, total: number, count: number): void {
-    this.lastDrawMs = 0;
-    this.update(done, total, count);
-    this.done();
-  }
-
   /** Ends the line drawn, if any. */
   done(): void {
     if (this.drawn) this.io.stderr('\n');
     this.drawn = false;
   }
-}
-
-/**
- * Progress of ingestFiles, whose onProgress comes as the reader takes a chunk of bytes, before
- * the chunk's lines are parsed: the rows counted then are those of the bytes taken before. So
- * each count is drawn with those bytes (the share and the rate agree with it), and `finish`
- * draws all the bytes with the rows of them all — never 100 % with the rows of one chunk less.
- */
-export function fileIngestProgress(progress: Progress) {
-  let parsedBytes = 0;
-  let totalBytes = 0;
-  return {
-    onProgress(doneBytes: number, total: number, rows: number): void {
-      progress.update(parsedBytes, total, rows);
-      parsedBytes = doneBytes;
-      totalBytes = total;
-    },
-    finish(rows: number): void {
-      progress.finish(parsedBytes, totalBytes, rows);
-    },
-  };
 }
 
 export function formatDuration(seconds: number): string {

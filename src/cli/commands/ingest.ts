@@ -5,7 +5,7 @@ import { integerOption, parseCommandArgs, UsageError } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openContext } from '../context.ts';
 import { printJson, type CliIO } from '../io.ts';
-import { fileIngestProgress, Progress } from '../progress.ts';
+import { Progress } from '../progress.ts';
 import { ingestTokenFromEnv } from '../../server/config.ts';
 import { callerSalt } from '../../server/queries/installation.ts';
 import { recordIngestRun } from '../../server/queries/ingest-checkpoints.ts';
@@ -180,15 +180,13 @@ export const command: Command = {
       checkFiles(positionals);
       const { client, config } = await openContext(values);
       const hashCaller = createCallerHasher(await callerSalt(client));
-      const fileProgress = fileIngestProgress(progress);
       summary = await ingestFiles(client, positionals, {
         ...asteriskOptions(config, hashCaller, values.utc),
         format,
         kind,
         batchRows: integerOption('batch-rows', values['batch-rows'], 1),
-        onProgress: fileProgress.onProgress,
+        onProgress: (done, total, rows) => progress.update(done, total, rows),
       });
-      fileProgress.finish(summary.read);
     }
     progress.done();
     printSummary(io, summary, json);
