@@ -12,6 +12,7 @@ import { EVENT_KINDS, type EventByKind, type EventKind } from '../src/domain/eve
 import { factBacklog } from '../src/server/queries/fact-backlog.ts';
 import { keyOf, RecordBatch } from '../src/server/queries/store-events.ts';
 import { insertRejects, type RejectRow } from '../src/server/queries/rejects.ts';
+import { deleteCalls, storedVisitEntries } from '../src/server/queries/replace-calls.ts';
 import type { CallerHasher, ParsedRecord } from './formats/types.ts';
 import { redactReject } from './redact-reject.ts';
 import { freshRows } from './row-store.ts';
@@ -60,6 +61,8 @@ export class EventWriter {
   private batches = new Map<EventKind, Batch>();
   private pendingRejects: RejectRow[] = [];
   private buffered = 0;
+  /** Calls whose stored visits the buffered ones replace (replaceCall). */
+  private replaced = new Set<string>();
 
   constructor(
     private readonly client: ClickHouseClient,
@@ -82,6 +85,22 @@ export class EventWriter {
       batch.tallies.push(tally);
     }
     this.buffered += records.length;
+  }
+
+  /**
+   * The visits of call `callId` pushed from now on replace all of its visits stored (a CDR call
+   * amended by a late leg); those of it buffered until now are dropped. The batch deletes the
+   * stored ones before it inserts, and has the facts and rollups they touched rebuilt.
+   */
+  replaceCall(callId: string): void {
+    const batch = this.batches.get('calls');
+    if (batch) {
+      const keep = (batch.rows as EventByKind['calls'][]).map((visit) => visit.callId !== callId);
+      batch.rows = batch.rows.filter((_, i) => keep[i]);
+      batch.tallies = batch.tallies.filter((_, i) => keep[i]);
+      this.buffered -= keep.length - batch.rows.length;
+    }
+    this.replaced.add(callId);
   }
 
   /**
@@ -115,9 +134,11 @@ export class EventWriter {
     const batches = this.batches;
     const rejects = this.pendingRejects;
     const source = this.source;
+    const replaced = [...this.replaced];
     this.batches = new Map();
     this.pendingRejects = [];
     this.buffered = 0;
+    this.replaced = new Set();
     return async () => {
       // The facts of the visits and ratings are refreshed later, for many batches at once; the
       // note covers the whole batch, duplicates too: replaying an input after a crash between an
@@ -126,7 +147,11 @@ export class EventWriter {
       const note = await facts.note(
         (batches.get('calls')?.rows ?? []) as EventByKind['calls'][],
         (batches.get('ratings')?.rows ?? []) as EventByKind['ratings'][],
+        await storedVisitEntries(this.client, replaced),
       );
+      // Gone before the replacements go in (and from the facts, which the refresh writes anew).
+      await deleteCalls(this.client, 'contact_fact', replaced);
+      await deleteCalls(this.client, 'call', replaced);
       for (const kind of EVENT_KINDS) {
         const batch = batches.get(kind);
         if (batch?.rows.length) await this.store(kind, batch, source);

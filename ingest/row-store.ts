@@ -15,6 +15,8 @@ export interface RowBatch<R> {
   storedKeys(): Promise<Set<string>>;
   /** Inserts the rows for which `keep` is true (one insert). */
   insert(keep: readonly boolean[]): Promise<void>;
+  /** Keeps only the rows for which `keep` is true; returns which were kept (batches holding rows as they are). */
+  retain?(keep: (row: R) => boolean): boolean[];
 }
 
 /** How to key, look up and insert rows held as they are. */
@@ -28,12 +30,17 @@ export interface RowTable<R> {
 /** Batches that hold their rows in an array, for `table`. */
 export function arrayBatches<R>(table: RowTable<R>): () => RowBatch<R> {
   return () => {
-    const rows: R[] = [];
+    let rows: R[] = [];
     return {
       get size() {
         return rows.length;
       },
       push: (row) => rows.push(row),
+      retain: (keep) => {
+        const kept = rows.map(keep);
+        rows = rows.filter((_, i) => kept[i]);
+        return kept;
+      },
       keys: () => rows.map((row) => table.keyOf(row)),
       storedKeys: () => table.storedKeys(rows),
       insert: (keep) => table.insert(rows.filter((_, i) => keep[i])),
@@ -56,6 +63,13 @@ export class RowStore<R> {
   push(row: R, tally: IngestSummary): void {
     this.batch.push(row);
     this.tallies.push(tally);
+  }
+
+  /** Drops the buffered rows for which `drop` is true (a batch of arrayBatches). */
+  withdraw(drop: (row: R) => boolean): void {
+    if (!this.batch.retain) throw new Error('RowStore.withdraw: this batch cannot drop rows');
+    const kept = this.batch.retain((row) => !drop(row));
+    this.tallies = this.tallies.filter((_, i) => kept[i]);
   }
 
   /** Takes the buffered rows out now; the returned step stores them. */

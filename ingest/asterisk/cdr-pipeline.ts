@@ -8,6 +8,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { statSync } from 'node:fs';
 import { insertCdrRecords, storedRawKeys, type CdrRecordRow } from '../../src/server/queries/ingest-raw-rows.ts';
 import { insertDirectCalls, storedDirectCallIds } from '../../src/server/queries/cdr-direct-calls.ts';
+import { deleteCalls } from '../../src/server/queries/replace-calls.ts';
 import { CdrAssembler, type CdrSnapshot } from '../formats/asterisk-cdr-csv/assembler.ts';
 import type { CdrRecord, DirectCall } from '../formats/asterisk-cdr-csv/call.ts';
 import type { CdrLayout } from '../formats/asterisk-cdr-csv/layout.ts';
@@ -85,10 +86,12 @@ export class CdrPipeline implements LinePipeline {
   private assembler: CdrAssembler;
   private readonly rows: RowStore<{ ms: number; row: CdrRecordRow }>;
   private readonly direct: RowStore<DirectCall>;
+  /** Calls amended since the last seal: their stored direct-call rows are deleted before the batch's go in. */
+  private replaced = new Set<string>();
   private open = false;
 
   constructor(
-    client: ClickHouseClient,
+    private readonly client: ClickHouseClient,
     private readonly events: EventWriter,
     private readonly opts: AsteriskOptions,
   ) {
@@ -150,8 +153,11 @@ export class CdrPipeline implements LinePipeline {
   seal(): StoreStep {
     const rows = this.rows.seal();
     const direct = this.direct.seal();
+    const replaced = [...this.replaced];
+    this.replaced = new Set();
     return async () => {
       await rows();
+      await deleteCalls(this.client, 'direct_call', replaced);
       await direct();
     };
   }
@@ -196,8 +202,20 @@ export class CdrPipeline implements LinePipeline {
     this.emit(this.assembler.add(row));
   }
 
+  /**
+   * Buffers the records of complete calls. An amended call's records replace all that is stored
+   * or buffered of it, as visits and as a direct call (it may have become either).
+   */
   private emit(records: readonly CdrRecord[]): void {
+    let replacing: string | null = null;
     for (const r of records) {
+      const callId = r.kind === 'calls' || r.kind === 'direct-calls' ? r.row.callId : '';
+      if (r.amends && callId !== replacing) {
+        replacing = callId;
+        this.events.replaceCall(callId);
+        this.direct.withdraw((call) => call.callId === callId);
+        this.replaced.add(callId);
+      }
       if (r.kind === 'direct-calls') this.direct.push(r.row, this.derived);
       else this.events.push([r], this.derived);
     }

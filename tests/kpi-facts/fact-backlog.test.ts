@@ -13,6 +13,8 @@ import { openContext, type CommandContext } from '../../src/cli/context.ts';
 import type { EventByKind, EventKind } from '../../src/domain/events.ts';
 import { openDatabase } from '../../src/server/open-database.ts';
 import { FactBacklog } from '../../src/server/queries/fact-backlog.ts';
+import { deleteCalls, storedVisitEntries } from '../../src/server/queries/replace-calls.ts';
+import { rollupDisagreements } from '../../src/server/queries/rollup.ts';
 import { callerSalt } from '../../src/server/queries/installation.ts';
 import { insertRecords } from '../../src/server/queries/store-events.ts';
 import { waitFor } from '../ingest-asterisk/helpers.ts';
@@ -137,6 +139,34 @@ describe('the fact backlog', () => {
     expect(await pendingNotes(ctx.client)).toBe(1);
     const next = await openDatabase(ctx.target);
     expect(await pendingNotes(next)).toBe(0);
+    expect(await missing()).toBe(0);
+  });
+
+  it('rebuilds the rollups of replaced visits, also when the writer died before its refresh', async () => {
+    const b = batch('r1', 18);
+    const backlog = new FactBacklog(ctx.client);
+    const first = (await backlog.note(b.visits, []))!;
+    await insertRecords(ctx.client, 'calls', b.visits, 'backlog-test');
+    await backlog.stored(first);
+    await backlog.refresh();
+    expect(await missing()).toBe(0);
+    // An amended call (the CDR writer's replaceCall): its stored visit goes, its new one comes in.
+    const [old] = b.visits;
+    const amended = { ...old, answeredAtMs: null, waitSeconds: 60, agentId: '', talkSeconds: 0 };
+    const note = (await backlog.note([amended], [], await storedVisitEntries(ctx.client, [old.callId])))!;
+    expect(note.rollupMonths).toEqual([202604]);
+    await deleteCalls(ctx.client, 'contact_fact', [old.callId]);
+    await deleteCalls(ctx.client, 'call', [old.callId]);
+    await insertRecords(ctx.client, 'calls', [amended], 'backlog-test');
+    // The rollups summed the old visit and the new one: one offered too many on 2026-04-02.
+    const april = [Date.UTC(2026, 3, 1), Date.UTC(2026, 4, 1)] as const;
+    expect(await rollupDisagreements(ctx.client, ...april)).toContainEqual(
+      expect.objectContaining({ table: 'call_interval', day: '2026-04-02', field: 'offered' }),
+    );
+    // The writer dies here; the next opening of the database rebuilds April from `call`.
+    const next = await openDatabase(ctx.target);
+    expect(await pendingNotes(next)).toBe(0);
+    expect(await rollupDisagreements(ctx.client, ...april)).toEqual([]);
     expect(await missing()).toBe(0);
   });
 });

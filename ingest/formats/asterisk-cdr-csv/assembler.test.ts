@@ -122,4 +122,37 @@ describe('CdrAssembler', () => {
       expect(byKey([...before, ...refed]), `cut ${cut} (pending)`).toEqual(whole);
     }
   });
+
+  it('amends a call emitted at the end of one input with its late legs from the next, after a restart', () => {
+    const [noAnswer, answered] = INPUT; // call 1709287200.1: 1001 not answering, then 1002 answering
+    const first = new CdrAssembler(OPTS);
+    run(first, [noAnswer]);
+    const stored = first.flush();
+    expect(stored.map((r) => [r.amends, (r.row as CallVisit).agentId])).toEqual([[undefined, '']]);
+    // The next `kezek ingest` restores the checkpoint: the call is remembered.
+    const next = new CdrAssembler(OPTS);
+    next.restore(JSON.parse(JSON.stringify(first.snapshot())));
+    expect(run(next, [noAnswer])).toEqual([]); // a re-sent row: a duplicate
+    expect(next.flush()).toEqual([]);
+    run(next, [answered]);
+    const amended = next.flush();
+    expect(amended).toHaveLength(1);
+    // Built from both legs, as one input of both gives it.
+    const whole = new CdrAssembler(OPTS);
+    expect(amended).toEqual(
+      [...run(whole, [noAnswer, answered]), ...whole.flush()].map((r) => ({ ...r, amends: true })),
+    );
+    expect((amended[0].row as CallVisit).agentId).toBe('1002');
+  });
+
+  it('forgets an emitted call once the input is twice the grace past its end', () => {
+    const a = new CdrAssembler({ ...OPTS, graceMs: 60_000 });
+    const [noAnswer, answered, , later] = INPUT; // `later` ends 25 min after the first call
+    run(a, [noAnswer, later]);
+    a.flush();
+    expect(a.stats()).toEqual({ openCalls: 0, rememberedCalls: 1 }); // only `later`, within 2 min of the watermark
+    // The first call's late leg now starts a call of its own (not an amendment).
+    run(a, [answered]);
+    expect(a.flush().map((r) => r.amends)).toEqual([undefined]);
+  });
 });

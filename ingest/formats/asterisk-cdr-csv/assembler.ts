@@ -6,8 +6,11 @@
  * hanging up (transfers included: the transferred leg keeps the linkedid). So a call is
  * complete once the latest end seen in the input (the watermark) is more than `graceMs`
  * (default 15 min) past the call's latest end — or when `flush()` is called at the end of a
- * one-shot input. A row arriving for a call already emitted is a duplicate when identical
- * (dropped, remembered for `graceMs` more) and otherwise starts a new call with the same key.
+ * one-shot input. An emitted call is remembered until the watermark is 2 × `graceMs` past its
+ * end (also across flush() and restarts: the next file of a rotation may hold more of its legs). A
+ * row arriving for a remembered call is a duplicate when identical (dropped); otherwise it is a
+ * late leg: the call is built again from all its rows when it completes, and its records come
+ * marked `amends` — they replace every record stored for that call id.
  *
  * For a restart, `snapshot()` (plain data: rows, watermark) fed to `restore()` on a new
  * assembler resumes exactly; `pending()` lists the open rows when only they are kept.
@@ -65,7 +68,7 @@ export class CdrAssembler {
     return this.complete(this.watermarkMs - this.graceMs);
   }
 
-  /** Completes every open call (end of a one-shot input). */
+  /** Completes every open call (end of a one-shot input); emitted calls stay remembered. */
   flush(): CdrRecord[] {
     return this.complete(Infinity);
   }
@@ -112,19 +115,27 @@ export class CdrAssembler {
     return { openCalls: open, rememberedCalls: this.calls.size - open };
   }
 
+  /**
+   * Completes the open calls that ended before `endedBeforeMs`, and forgets emitted calls that
+   * ended more than twice `graceMs` before the watermark (a grace after they could complete).
+   */
   private complete(endedBeforeMs: number): CdrRecord[] {
+    const forgetBeforeMs = this.watermarkMs - 2 * this.graceMs;
     const out: CdrRecord[] = [];
     for (const [key, state] of this.calls) {
       if (state.open && state.openEndMs < endedBeforeMs) {
-        out.push(...buildCdrCall(state.open, this.opts));
-        state.done = state.done ? [...state.done, ...state.open] : state.open;
+        if (state.done === null) {
+          out.push(...buildCdrCall(state.open, this.opts));
+          state.done = state.open;
+        } else {
+          state.done = [...state.done, ...state.open];
+          for (const record of buildCdrCall(state.done, this.opts)) out.push({ ...record, amends: true });
+        }
         state.doneEndMs = Math.max(state.doneEndMs, state.openEndMs);
         state.open = null;
         state.openEndMs = -Infinity;
       }
-      if (state.open === null && state.done !== null && state.doneEndMs < endedBeforeMs - this.graceMs) {
-        this.calls.delete(key);
-      }
+      if (state.open === null && state.done !== null && state.doneEndMs < forgetBeforeMs) this.calls.delete(key);
     }
     return out;
   }

@@ -40,7 +40,11 @@ export interface DirectCall {
   legs: number;
 }
 
-export type CdrRecord = ParsedRecord | { kind: 'direct-calls'; row: DirectCall };
+/**
+ * A record of a complete call. `amends`: the call was emitted before and took a late leg since;
+ * its records (all of the call's) replace whatever is stored for its id.
+ */
+export type CdrRecord = (ParsedRecord | { kind: 'direct-calls'; row: DirectCall }) & { amends?: true };
 
 export interface CdrCallOptions extends AgentIdOptions {
   hashCaller: CallerHasher;

@@ -85,8 +85,8 @@ export const MAX_FACT_SPANS = 32;
 
 /** The spans of `visits`' entered_at and `ratings`' rated_at. */
 export function factSpansOf(
-  visits: readonly EventByKind['calls'][],
-  ratings: readonly EventByKind['ratings'][],
+  visits: readonly Pick<EventByKind['calls'], 'enteredAtMs'>[],
+  ratings: readonly Pick<EventByKind['ratings'], 'ratedAtMs'>[],
 ): FactSpans {
   return {
     entered: spansOf(

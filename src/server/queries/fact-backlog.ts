@@ -11,6 +11,10 @@
  * stored at the latest (a live dashboard's FCR and CSI lag by at most that under full load), or
  * when its writer is done or idle (`refresh()`: the end of `kezek ingest`, an HTTP batcher with
  * nothing more to store). One backlog per database and process, shared by every writer in it.
+ *
+ * A batch that replaces stored visits (a CDR call amended by a late leg) notes the months
+ * (YYYYMM, UTC) the old visits entered in too: the rollups of 0004_rollups.sql summed them, so
+ * those months are rebuilt from `call`, at once (before the writer's next batch goes in).
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { randomUUID } from 'node:crypto';
@@ -18,6 +22,7 @@ import type { EventByKind } from '../../domain/events.ts';
 import { mergeSpans } from '../../domain/time/spans.ts';
 import { engineOf } from '../clickhouse/client.ts';
 import { toClickHouseTime } from '../../../ingest/formats/time.ts';
+import { rebuildRollupMonths } from './rollup.ts';
 import {
   FACT_SPAN_GAP_MS,
   MAX_FACT_SPANS,
@@ -36,6 +41,17 @@ export interface FactNote {
   id: string;
   spans: FactSpans;
   records: number;
+  /** Months (YYYYMM) whose rollups are rebuilt with the refresh. */
+  rollupMonths: readonly number[];
+}
+
+/** What a note keeps in its `spans` column (JSON). */
+type NoteJson = FactSpans & { rollupMonths?: readonly number[] };
+
+/** The UTC month (YYYYMM) of an instant, as toYYYYMM gives it for a UTC column. */
+function utcMonth(ms: number): number {
+  const d = new Date(ms);
+  return d.getUTCFullYear() * 100 + d.getUTCMonth() + 1;
 }
 
 /** Writes notes with `done` (one insert). */
@@ -44,7 +60,13 @@ async function writeNotes(client: ClickHouseClient, notes: readonly FactNote[], 
   const version = nextFactVersion();
   await client.insert({
     table: 'fact_backlog',
-    values: notes.map((n) => ({ id: n.id, spans: JSON.stringify(n.spans), noted_at: notedAt, done, version })),
+    values: notes.map((n) => ({
+      id: n.id,
+      spans: JSON.stringify({ ...n.spans, rollupMonths: n.rollupMonths } satisfies NoteJson),
+      noted_at: notedAt,
+      done,
+      version,
+    })),
     format: 'JSONEachRow',
   });
 }
@@ -60,10 +82,12 @@ function spansOfNotes(notes: readonly FactNote[]): FactSpans {
   return { entered: union((s) => s.entered), rated: union((s) => s.rated) };
 }
 
-/** Refreshes the facts of `notes` and marks them done. */
+/** Refreshes the facts (and rebuilds the rollup months) of `notes` and marks them done. */
 async function settle(client: ClickHouseClient, notes: readonly FactNote[]): Promise<void> {
   if (notes.length === 0) return;
   await refreshFactsForSpans(client, spansOfNotes(notes));
+  const months = [...new Set(notes.flatMap((n) => n.rollupMonths))].sort();
+  if (months.length > 0) await rebuildRollupMonths(client, months);
   await writeNotes(client, notes, 1);
 }
 
@@ -81,22 +105,36 @@ export class FactBacklog {
     private readonly due = { records: REFRESH_RECORDS, delayMs: REFRESH_DELAY_MS },
   ) {}
 
-  /** Before visits and ratings are stored: notes durably where they go (null when there are none). */
+  /**
+   * Before visits and ratings are stored: notes durably where they go (null when there are none).
+   * `replaced`: when the stored visits entered that the batch replaces (deletes): their facts are
+   * refreshed, and their months' rollups, which summed them, rebuilt.
+   */
   async note(
     visits: readonly EventByKind['calls'][],
     ratings: readonly EventByKind['ratings'][],
+    replaced: readonly number[] = [],
   ): Promise<FactNote | null> {
-    if (visits.length === 0 && ratings.length === 0) return null;
-    const note = { id: randomUUID(), spans: factSpansOf(visits, ratings), records: visits.length + ratings.length };
+    if (visits.length === 0 && ratings.length === 0 && replaced.length === 0) return null;
+    const spans = factSpansOf([...visits, ...replaced.map((enteredAtMs) => ({ enteredAtMs }))], ratings);
+    const note: FactNote = {
+      id: randomUUID(),
+      spans,
+      records: visits.length + ratings.length,
+      rollupMonths: [...new Set(replaced.map(utcMonth))],
+    };
     await writeNotes(this.client, [note], 0);
     return note;
   }
 
-  /** After the note's rows are stored: it waits for a refresh, which runs now if enough records wait. */
+  /**
+   * After the note's rows are stored: it waits for a refresh, which runs now if enough records
+   * wait or rollups are to be rebuilt.
+   */
   async stored(note: FactNote): Promise<void> {
     this.waiting.push(note);
     this.records += note.records;
-    if (this.records >= this.due.records) return this.refresh();
+    if (this.records >= this.due.records || note.rollupMonths.length > 0) return this.refresh();
     this.refreshLater();
   }
 
@@ -161,11 +199,10 @@ export async function refreshPendingFacts(client: ClickHouseClient): Promise<num
     query: 'SELECT id, spans FROM fact_backlog FINAL WHERE done = 0',
     format: 'JSONEachRow',
   });
-  const notes = (await rs.json<{ id: string; spans: string }>()).map((r): FactNote => ({
-    id: r.id,
-    spans: JSON.parse(r.spans) as FactSpans,
-    records: 0,
-  }));
+  const notes = (await rs.json<{ id: string; spans: string }>()).map((r): FactNote => {
+    const { rollupMonths = [], ...spans } = JSON.parse(r.spans) as NoteJson;
+    return { id: r.id, spans, records: 0, rollupMonths };
+  });
   await settle(client, notes);
   return notes.length;
 }

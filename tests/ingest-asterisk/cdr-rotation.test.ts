@@ -1,0 +1,163 @@
+/**
+ * CDR legs of one call split by a rotation of Master.csv, the two files ingested by two separate
+ * `kezek ingest` runs (the cron way): the first run stores the calls from the legs it has, the
+ * second amends them with the late legs — in the KPIs, the rollups, the contact facts and the
+ * direct calls; a third run of the second file changes nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { openClient } from '../../src/server/clickhouse/client.ts';
+import { databaseTarget } from '../../src/server/config.ts';
+import { rollupDisagreements } from '../../src/server/queries/rollup.ts';
+import { runCli, Workspace } from '../kpi/harness.ts';
+import { CONFIG, kpiArgs } from './helpers.ts';
+
+const q = (v: string | number) => `"${String(v).replaceAll('"', '""')}"`;
+/** A 21-column Master.csv row of call `linkedid` (times local: the config's Asia/Almaty). */
+const leg = (
+  linkedid: string,
+  seq: number,
+  dstchannel: string,
+  app: string,
+  data: string,
+  [start, answer, end]: [string, string, string],
+  billsec: number,
+  disposition: string,
+) =>
+  [
+    '',
+    '+77010000001',
+    '1414',
+    'from-trunk',
+    '<+77010000001>',
+    'PJSIP/trunk-00000001',
+    dstchannel,
+    app,
+    data,
+    `2026-10-05 ${start}`,
+    answer && `2026-10-05 ${answer}`,
+    `2026-10-05 ${end}`,
+    0,
+    billsec,
+    disposition,
+    'DOCUMENTATION',
+    `${linkedid.split('.')[0]}.${seq}`,
+    '',
+    '',
+    linkedid,
+    seq,
+  ]
+    .map(q)
+    .join(',');
+
+// Call X: 1001 is rung and does not answer (in the old file); 1002 answers after 12 s and talks
+// 95 s (in the new file). From the old file alone it is a visit abandoned after 12 s.
+const X_OLD = leg(
+  '1791172800.1',
+  1,
+  'PJSIP/1001-0001',
+  'Queue',
+  '1414-ru,t',
+  ['10:00:00', '', '10:00:12'],
+  0,
+  'NO ANSWER',
+);
+const X_NEW = leg(
+  '1791172800.1',
+  2,
+  'PJSIP/1002-0002',
+  'Queue',
+  '1414-ru,t',
+  ['10:00:00', '10:00:12', '10:01:47'],
+  95,
+  'ANSWERED',
+);
+// Call Y: the IVR leg (old file) and then the queue leg (new file), answered by 1003 after 40 s.
+// From the old file alone it is a direct call (no Queue leg).
+const Y_OLD = leg('1791173000.5', 5, '', 'BackGround', 'menu', ['10:03:00', '10:03:00', '10:03:20'], 20, 'ANSWERED');
+const Y_NEW = leg(
+  '1791173000.5',
+  6,
+  'PJSIP/1003-0006',
+  'Queue',
+  '1414-ru,t',
+  ['10:03:20', '10:04:00', '10:06:00'],
+  120,
+  'ANSWERED',
+);
+// Call Z: whole in the old file, lost after 45 s; it stays as it is.
+const Z = leg('1791173600.9', 9, '', 'Queue', '1414-kk,t', ['10:10:00', '', '10:10:45'], 0, 'NO ANSWER');
+
+const ws = new Workspace('cdr-rotation');
+const config = ws.config(CONFIG);
+const OLD_FILE = ws.file([X_OLD, Y_OLD, Z].join('\n') + '\n', 'Master.csv.1');
+const NEW_FILE = ws.file([X_NEW, Y_NEW].join('\n') + '\n', 'Master.csv');
+
+interface Stored {
+  kpi: unknown[];
+  directCalls: number;
+  contactFacts: number;
+  rollupDisagreements: unknown[];
+}
+
+async function stored(): Promise<Stored> {
+  const r = await runCli(kpiArgs(ws.db, config, { from: '2026-10-05', to: '2026-10-05' }));
+  expect(r.code, r.stderr).toBe(0);
+  const client = await openClient(databaseTarget({ db: ws.db }));
+  const count = async (query: string) =>
+    Number((await (await client.query({ query, format: 'JSONEachRow' })).json<{ n: string }>())[0].n);
+  return {
+    kpi: JSON.parse(r.stdout).rows,
+    directCalls: await count('SELECT count() AS n FROM direct_call FINAL'),
+    contactFacts: await count('SELECT count() AS n FROM contact_fact FINAL WHERE deleted = 0'),
+    rollupDisagreements: await rollupDisagreements(client, Date.UTC(2026, 9, 1), Date.UTC(2026, 10, 1)),
+  };
+}
+
+async function ingest(file: string) {
+  const r = await runCli(['ingest', file, '--format', 'asterisk-cdr-csv', '--db', ws.db, '--config', config, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as { read: number; accepted: number; duplicates: number };
+}
+
+describe('CDR legs of one call across a rotation, ingested by two runs', () => {
+  it('stores the calls of the first file as its legs show them', async () => {
+    expect(await ingest(OLD_FILE)).toMatchObject({ read: 3, accepted: 3 });
+    const before = await stored();
+    // X abandoned after 12 s, no agent; Y a direct call; Z lost.
+    expect(before.kpi).toHaveLength(2);
+    expect(before.kpi[0]).toMatchObject({ group: { queue: '1414-kk', agent: '' }, offered: 1, lost: 1 });
+    expect(before.kpi[1]).toMatchObject({
+      group: { queue: '1414-ru', agent: '' },
+      offered: 1,
+      answered: 0,
+      abandoned: 1,
+    });
+    expect(before).toMatchObject({ directCalls: 1, contactFacts: 0, rollupDisagreements: [] });
+  });
+
+  it('amends them with the late legs of the second file, in KPIs, rollups, facts and direct calls', async () => {
+    expect(await ingest(NEW_FILE)).toMatchObject({ read: 2, accepted: 2, duplicates: 0 });
+    const after = await stored();
+    expect(after.kpi).toHaveLength(3);
+    expect(after.kpi[0]).toMatchObject({ group: { queue: '1414-kk', agent: '' }, offered: 1, lost: 1 });
+    expect(after.kpi[1]).toMatchObject({
+      group: { queue: '1414-ru', agent: '1002' },
+      offered: 1,
+      answered: 1,
+      asa_s: 12, // answer 10:00:12 − entry 10:00:00
+      aht_s: 95, // billsec of 1002's leg
+    });
+    expect(after.kpi[2]).toMatchObject({
+      group: { queue: '1414-ru', agent: '1003' },
+      offered: 1,
+      answered: 1,
+      asa_s: 40, // answer 10:04:00 − entry 10:03:20
+    });
+    // Y is a queue call now, not a direct call; X and Y are answered contacts.
+    expect(after).toMatchObject({ directCalls: 0, contactFacts: 2, rollupDisagreements: [] });
+
+    // Again: only duplicates, nothing changes.
+    expect(await ingest(NEW_FILE)).toMatchObject({ read: 2, accepted: 0, duplicates: 2 });
+    expect(await stored()).toEqual(after);
+  });
+});
