@@ -2,7 +2,8 @@
  * `kezek ingest FILE… --format F --kind K`: reads files line by line through the format's
  * pipeline. Every line is either stored or rejected with its file, line number and reason.
  * The Asterisk assemblers' state is restored at the start and checkpointed with every batch, so
- * a call split across files, runs or a crash is assembled once.
+ * a call split across files, runs or a crash is assembled once; rotated Asterisk files are read
+ * oldest first, in whatever order they are named (oldest-first.ts).
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import type { EventKind } from '../src/domain/events.ts';
 import { factBacklog } from '../src/server/queries/fact-backlog.ts';
 import { recordIngestRun } from '../src/server/queries/ingest-checkpoints.ts';
 import { refuseUnknownCdrLayout } from './asterisk/cdr-pipeline.ts';
+import { oldestFirst } from './asterisk/oldest-first.ts';
 import type { AsteriskOptions } from './asterisk/options.ts';
 import { DEFAULT_BATCH_ROWS, type IngestSummary } from './event-writer.ts';
 import { fileStream, ingestStream, type IngestFormat } from './pipelines.ts';
@@ -34,6 +36,9 @@ export async function ingestFiles(
   options: IngestOptions,
 ): Promise<IngestSummary> {
   if (options.format === 'asterisk-cdr-csv') for (const file of files) await refuseUnknownCdrLayout(file);
+  if (options.format === 'asterisk-queue-log' || options.format === 'asterisk-cdr-csv') {
+    files = await oldestFirst(files, options.format, options.timeZone);
+  }
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
   const session = ingestStream(

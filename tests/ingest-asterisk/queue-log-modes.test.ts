@@ -100,6 +100,22 @@ describe('queue_log ingested in random-size chunks, one process each', () => {
   });
 });
 
+describe('rotated queue_log files named newest first in one run (as a shell glob lists them)', () => {
+  it('reads them oldest first: the same KPIs as the whole file', async () => {
+    const rotatedWs = new Workspace('ql-rotated');
+    // Rotated in the middle of calls: at a CONNECT (its ENTERQUEUE, with the caller, is in the
+    // older file) after a third and after two thirds of the lines.
+    const connectAfter = (i: number) => sample.lines.findIndex((line, j) => j >= i && line.includes('|CONNECT|'));
+    const cuts = [0, connectAfter(sample.lines.length / 3), connectAfter((2 * sample.lines.length) / 3)];
+    const part = (i: number) => sample.lines.slice(cuts[i], cuts[i + 1]).join('\n') + '\n';
+    // queue_log.2 holds the oldest lines, queue_log the newest.
+    const files = ['queue_log', 'queue_log.1', 'queue_log.2'].map((name, i) => rotatedWs.file(part(2 - i), name));
+    const args = ['ingest', ...files, '--format', 'asterisk-queue-log', '--db', rotatedWs.db, '--config', config];
+    expect(await childJson([...args, '--json'])).toEqual(wholeSummary);
+    expect(await childJson(kpiArgs(rotatedWs.db, config, sample))).toEqual(wholeKpi);
+  });
+});
+
 describe('queue_log read from a named pipe (kezek ingest <(zcat queue_log.gz))', () => {
   it('stores what the whole file stored', async () => {
     const pipeWs = new Workspace('ql-fifo');

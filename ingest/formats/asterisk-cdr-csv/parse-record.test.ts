@@ -146,6 +146,7 @@ describe('CdrParser: malformed rows are rejected with a reason', () => {
     ['end before start', ROW18.replace('"2024-03-01 10:01:47"', '"2024-03-01 09:00:00"'), /end field is before start/],
     ['unbalanced quotes', ROW18.slice(0, -3), /unbalanced quotes/],
     ['binary', `${ROW18}\u0000`, /control character U\+0000/],
+    ['invalid UTF-8 outside clid', ROW18.replace('"vip"', '"\ufffd\ufffd"'), /invalid UTF-8 in column 18/],
     ['too long', `${ROW18},"${'x'.repeat(70_000)}"`, /over the limit/],
   ];
   for (const [name, text, expected] of cases) {
@@ -155,5 +156,11 @@ describe('CdrParser: malformed rows are rejected with a reason', () => {
       expect(!r.ok && r.reason).toMatch(expected);
     });
   }
+  it('reads a caller name in Windows-1251 (clid is never stored)', () => {
+    // "Айгерим" in Windows-1251 read as UTF-8: one U+FFFD per byte.
+    const name = Buffer.from([0xc0, 0xe9, 0xe3, 0xe5, 0xf0, 0xe8, 0xec]).toString('utf8');
+    const r = row(parse(ROW18.replace('""Aigerim""', `""${name}""`)));
+    expect([r.clid, r.src, r.billSeconds]).toEqual([`"${name}" <87011234567>`, '87011234567', 95]);
+  });
   it('skips blank lines', () => expect(parse('')).toMatchObject({ ok: true, row: null, skipped: 'blank line' }));
 });

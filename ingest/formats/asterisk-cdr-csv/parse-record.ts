@@ -53,7 +53,9 @@ export type CdrParse =
   | { ok: true; row: null; skipped: 'blank line' | 'header row' }
   | { ok: false; reason: string; unknownLayout?: true };
 
-const GARBAGE = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]/;
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+/** What invalid UTF-8 decodes to. */
+const REPLACEMENT = '\ufffd';
 const WHOLE = /^\d{1,12}$/;
 const MIN_TIME_MS = Date.UTC(2000, 0, 1);
 const DAY_MS = 86_400_000;
@@ -80,7 +82,7 @@ export class CdrParser {
     if (text.length > max)
       return { ok: false, reason: `record is ${text.length} characters long, over the limit of ${max}` };
     if (text.trim() === '') return { ok: true, row: null, skipped: 'blank line' };
-    const bad = GARBAGE.exec(text);
+    const bad = CONTROL.exec(text);
     if (bad) {
       const code = bad[0].charCodeAt(0).toString(16).padStart(4, '0').toUpperCase();
       return { ok: false, reason: `binary data: control character U+${code} at column ${bad.index + 1}` };
@@ -106,6 +108,10 @@ export class CdrParser {
         unknownLayout: true,
       };
     }
+    // Invalid UTF-8 is garbage, except in clid, which holds the caller's name (a PBX may send it
+    // in Windows-1251) and is never stored.
+    const invalid = fields.findIndex((f, i) => i !== layout.clid && f.includes(REPLACEMENT));
+    if (invalid >= 0) return { ok: false, reason: `binary data: invalid UTF-8 in column ${invalid + 1}` };
     try {
       return { ok: true, row: this.row(fields, layout, text) };
     } catch (e) {

@@ -142,7 +142,13 @@ describe('parseQueueLogLine: malformed lines are rejected with a reason naming t
     ['verb not a word', `${T}|1.2|q|NONE|EN TER|1`, /not a word/],
     ['empty callid', `${T}||q|NONE|ABANDON|1|1|3`, /callid field is empty/],
     ['binary garbage', `${T}|1.2|q|NONE|ABANDON|1|\u0000\u0001|3`, /control character U\+0000/],
-    ['invalid UTF-8', `\ufffd\ufffdPK\u0003\u0004`, /control character U\+FFFD/],
+    ['binary file', `\ufffd\ufffdPK\u0003\u0004`, /control character U\+0003 at column 5/],
+    ['invalid UTF-8', `${T}|1.2|q|NONE|ABANDON|1|\ufffd\ufffd|3`, /invalid UTF-8 at column 33/],
+    [
+      'invalid UTF-8 in a caller number',
+      `${T}|1.2|q|NONE|ENTERQUEUE||\ufffd\ufffd|1|Name`,
+      /invalid UTF-8 at column 35/,
+    ],
     ['over the length limit', `${T}|1.2|q|NONE|INFO|${'x'.repeat(70_000)}`, /over the limit of 65536/],
     [
       'CONNECT holdtime not a number',
@@ -171,4 +177,14 @@ describe('parseQueueLogLine: malformed lines are rejected with a reason naming t
       expect(reason(r)).not.toContain('\n');
     });
   }
+});
+
+describe('a caller name in another encoding', () => {
+  it('is read (it is only ever stored hashed): Windows-1251 decoded as UTF-8', () => {
+    // "Айгерим" in Windows-1251 (C0 E9 E3 E5 F0 E8 EC) read as UTF-8: one U+FFFD per byte.
+    const name = Buffer.from([0xc0, 0xe9, 0xe3, 0xe5, 0xf0, 0xe8, 0xec]).toString('utf8');
+    expect(name).toBe('\ufffd'.repeat(7));
+    const e = event(parse(`${T}|1709287190.42|support|NONE|ENTERQUEUE||87011234567|1|${name}`));
+    expect([e.verb, e.data[1], e.data[3]]).toEqual(['ENTERQUEUE', '87011234567', name]);
+  });
 });

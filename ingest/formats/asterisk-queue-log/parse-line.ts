@@ -33,8 +33,12 @@ export const DEFAULT_MAX_LINE_LENGTH = 64 * 1024;
 const MIN_TIME_MS = Date.UTC(2000, 0, 1);
 const DAY_MS = 86_400_000;
 
-// C0 controls except TAB, DEL, and U+FFFD (what invalid UTF-8 decodes to).
-const GARBAGE = /[\x00-\x08\x0a-\x1f\x7f\ufffd]/;
+// C0 controls except TAB, and DEL.
+const CONTROL = /[\x00-\x08\x0a-\x1f\x7f]/;
+/** What invalid UTF-8 decodes to. */
+const REPLACEMENT = '\ufffd';
+/** The data field of ENTERQUEUE that may hold text in another encoding: the caller's name (hashed). */
+const CALLER_NAME = 3;
 const UPPER_VERB = /^[A-Z][A-Z0-9_-]*$/;
 const VERB = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
@@ -75,11 +79,12 @@ export function parseQueueLogLine(line: string, opts: QueueLogParseOptions): Que
   if (text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '')) {
     return { ok: true, event: null, skipped: 'blank line' };
   }
-  const bad = GARBAGE.exec(text);
+  const bad = CONTROL.exec(text);
   if (bad) {
     const code = bad[0].charCodeAt(0).toString(16).padStart(4, '0');
     return reject(`binary data: control character U+${code.toUpperCase()} at column ${bad.index + 1}`);
   }
+  const invalid = text.indexOf(REPLACEMENT);
 
   const bar = text.indexOf('|');
   const epochMs = bar > 0 ? epochMsAt(text, bar) : NaN;
@@ -131,6 +136,11 @@ export function parseQueueLogLine(line: string, opts: QueueLogParseOptions): Que
   let end = data.length;
   while (end > 0 && data[end - 1] === '') end--;
   if (end < data.length) data.length = end;
+  // Invalid UTF-8 is garbage, except in a caller's name (a PBX may send it in Windows-1251): it
+  // is stored only as a hash, and the rest of the line is sound.
+  if (invalid >= 0 && !(verb === 'ENTERQUEUE' && data.every((d, i) => i === CALLER_NAME || !d.includes(REPLACEMENT)))) {
+    return reject(`binary data: invalid UTF-8 at column ${invalid + 1}`);
+  }
   const problem = verbDataProblem(verb, data);
   if (problem !== null) return reject(problem);
   return { ok: true, event: { timeMs, callId, queue, agent, verb, data, raw: text } };
