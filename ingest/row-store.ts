@@ -9,10 +9,11 @@ import type { IngestSummary, StoreStep } from './event-writer.ts';
 export interface RowBatch<R> {
   readonly size: number;
   push(row: R): void;
-  /** Each row's key, in push order. */
-  keys(): readonly string[];
-  /** Keys of those rows that are stored already. */
-  storedKeys(): Promise<Set<string>>;
+  /**
+   * Which rows are new, in push order: neither stored already nor repeating an earlier row of the
+   * batch. Each row is counted in its tally (`tallies`, in push order) as accepted or a duplicate.
+   */
+  fresh(tallies: readonly IngestSummary[]): Promise<boolean[]>;
   /** Inserts the rows for which `keep` is true (one insert). */
   insert(keep: readonly boolean[]): Promise<void>;
   /** Keeps only the rows for which `keep` is true; returns which were kept (batches holding rows as they are). */
@@ -41,8 +42,12 @@ export function arrayBatches<R>(table: RowTable<R>): () => RowBatch<R> {
         rows = rows.filter((_, i) => kept[i]);
         return kept;
       },
-      keys: () => rows.map((row) => table.keyOf(row)),
-      storedKeys: () => table.storedKeys(rows),
+      fresh: async (tallies) =>
+        freshRows(
+          rows.map((row) => table.keyOf(row)),
+          await table.storedKeys(rows),
+          tallies,
+        ),
       insert: (keep) => table.insert(rows.filter((_, i) => keep[i])),
     };
   };
@@ -79,7 +84,7 @@ export class RowStore<R> {
     this.tallies = [];
     return async () => {
       if (batch.size === 0) return;
-      await batch.insert(freshRows(batch.keys(), await batch.storedKeys(), tallies));
+      await batch.insert(await batch.fresh(tallies));
     };
   }
 }

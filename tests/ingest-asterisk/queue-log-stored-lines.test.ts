@@ -58,4 +58,23 @@ describe('stored queue_log lines', () => {
     expect(start).toMatchObject({ call_id: 'NONE', event: 'QUEUESTART', data: [], raw: LINES[5] });
     expect(add).toMatchObject({ agent: 'PJSIP/1002', data: ['x'], raw: LINES[6] });
   });
+
+  it('tells repeated lines by their text among many of the same second, in one input and the next', async () => {
+    // 200 distinct lines at one epoch second (more than a short list holds), each sent twice, in
+    // batches of 50 lines (each looks up the lines stored by the batches before it).
+    const second = 1767229200;
+    const lines = Array.from({ length: 200 }, (_, i) => `${second}|${second}.${i}|1414-ru|NONE|INFO|${i}`);
+    const file = ws.file([...lines, ...lines.slice().reverse()].join('\n') + '\n', 'queue_log.one-second');
+    const ctx = await openContext({ db: ws.db });
+    const opts = asteriskOptions(ctx.config, createCallerHasher(await callerSalt(client)));
+    const ingest = () =>
+      ingestFiles(client, [file], { ...opts, format: 'asterisk-queue-log', kind: 'calls', batchRows: 50 });
+    expect(await ingest()).toMatchObject({ read: 400, accepted: 200, duplicates: 200 });
+    expect(await ingest()).toMatchObject({ read: 400, accepted: 0, duplicates: 400 });
+    const rs = await client.query({
+      query: `SELECT count() AS n FROM queue_log_event WHERE time = toDateTime64(${second}, 3, 'UTC')`,
+      format: 'JSONEachRow',
+    });
+    expect(await rs.json()).toEqual([{ n: 200 }]);
+  });
 });

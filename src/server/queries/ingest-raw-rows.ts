@@ -8,6 +8,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { toClickHouseTime } from '../../../ingest/formats/time.ts';
 import { bulkInsert, escapeTsv as e, insertTsvFile, tsvInstant, TsvBuffer, type Column } from './bulk-insert.ts';
 import { isEmbeddedClient } from '../clickhouse/client.ts';
+import type { IngestSummary } from '../../../ingest/event-writer.ts';
 
 /** A stored queue_log line (one well-formed line; the caller id hashed). */
 export interface QueueLogEventRow {
@@ -89,6 +90,16 @@ export async function storedRawKeys<R>(
   rows: readonly R[],
   msOf: (row: R) => number,
 ): Promise<Set<string>> {
+  return new Set((await storedRawRows(client, table, rows, msOf)).map(([, id]) => id));
+}
+
+/** As storedRawKeys, each identity with its row's time (epoch ms). */
+async function storedRawRows<R>(
+  client: ClickHouseClient,
+  table: RawTable,
+  rows: readonly R[],
+  msOf: (row: R) => number,
+): Promise<[number, string][]> {
   const instants = new Set<number>();
   let minMs = Infinity;
   let maxMs = -Infinity;
@@ -109,14 +120,46 @@ export async function storedRawKeys<R>(
   const [{ n }] = await counted.json<{ n: number }>();
   const onlyInstants = Number(n) > 4 * rows.length;
   const rs = await client.query({
-    query: `SELECT ${identity} AS id FROM ${table} WHERE ${span}
-            ${onlyInstants ? `AND toUnixTimestamp64Milli(${time}) IN (SELECT arrayJoin({instants:Array(Int64)}))` : ''}`,
+    query: `SELECT toUnixTimestamp64Milli(${time}) AS ms, ${identity} AS id FROM ${table} WHERE ${span}
+            ${onlyInstants ? `AND ms IN (SELECT arrayJoin({instants:Array(Int64)}))` : ''}`,
     query_params: onlyInstants ? { ...params, instants: [...instants] } : params,
     format: 'JSONCompactEachRow',
   });
-  const keys = new Set<string>();
-  for (const [id] of await rs.json<[string]>()) keys.add(id);
-  return keys;
+  return (await rs.json<[string, string]>()).map(([ms, id]) => [Number(ms), id]);
+}
+
+/**
+ * Lines by the second they fall in: a line is looked up by a small integer and compared with the
+ * few others of its second (a Set would hash every line's whole text: 994,397 queue_log lines,
+ * 0.49 s of CPU in freshRows).
+ */
+class LinesBySecond {
+  private readonly seconds = new Map<number, string | string[] | Set<string>>();
+
+  /** Adds the line; false when it is there already. */
+  add(ms: number, line: string): boolean {
+    const second = Math.floor(ms / 1000);
+    const held = this.seconds.get(second);
+    if (held === undefined) {
+      this.seconds.set(second, line);
+      return true;
+    }
+    if (typeof held === 'string') {
+      if (held === line) return false;
+      this.seconds.set(second, [held, line]);
+      return true;
+    }
+    if (Array.isArray(held)) {
+      for (let i = 0; i < held.length; i++) if (held[i] === line) return false;
+      // Many lines in one second: a Set of them, not a list compared line by line.
+      if (held.length < 32) held.push(line);
+      else this.seconds.set(second, new Set([...held, line]));
+      return true;
+    }
+    if (held.has(line)) return false;
+    held.add(line);
+    return true;
+  }
 }
 
 /**
@@ -156,14 +199,19 @@ export class QueueLogEventBatch {
     return this.raws.length;
   }
 
-  /** Each line's identity: its raw text. */
-  keys(): readonly string[] {
-    return this.raws;
-  }
-
-  /** The identities among the lines' that are stored already (storedRawKeys). */
-  storedKeys(): Promise<Set<string>> {
-    return storedRawKeys(this.client, 'queue_log_event', this.times, (ms) => ms);
+  /** Which lines are new (RowBatch.fresh): identity is the raw text, looked up by its second. */
+  async fresh(tallies: readonly IngestSummary[]): Promise<boolean[]> {
+    const seen = new LinesBySecond();
+    for (const [ms, raw] of await storedRawRows(this.client, 'queue_log_event', this.times, (ms) => ms)) {
+      seen.add(ms, raw);
+    }
+    const keep = new Array<boolean>(this.raws.length);
+    for (let i = 0; i < this.raws.length; i++) {
+      keep[i] = seen.add(this.times[i], this.raws[i]);
+      if (keep[i]) tallies[i].accepted++;
+      else tallies[i].duplicates++;
+    }
+    return keep;
   }
 
   push(row: QueueLogEventRow): void {
