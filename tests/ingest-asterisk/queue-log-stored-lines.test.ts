@@ -6,6 +6,8 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asteriskOptions } from '../../ingest/asterisk/options.ts';
+import { redactQueueLogEvent } from '../../ingest/asterisk/queue-log-pipeline.ts';
+import { parseQueueLogLine } from '../../ingest/formats/asterisk-queue-log/parse-line.ts';
 import { createCallerHasher } from '../../ingest/caller-hash.ts';
 import { ingestFiles } from '../../ingest/ingest-files.ts';
 import { openContext } from '../../src/cli/context.ts';
@@ -76,5 +78,61 @@ describe('stored queue_log lines', () => {
       format: 'JSONEachRow',
     });
     expect(await rs.json()).toEqual([{ n: 200 }]);
+  });
+
+  it('stores the fields the parser reads, in both forms and whatever the line holds', async () => {
+    // The stored columns are the parser's reading of each line (the caller hashed), also where a
+    // plain split at `|` would differ: trailing empty data, a lower-case verb, a fractional epoch,
+    // all data empty, a TAB and a backslash, and realtime CSV lines.
+    const lines = [
+      '1767232800|1767232800.1|1414-ru|PJSIP/1001|ADDMEMBER|',
+      '1767232801|1767232801.2|1414-ru|NONE|INFO|a||',
+      '1767232802|1767232802.3|1414-ru|NONE|info|x|y',
+      '1767232803.250|1767232803.4|1414-kk|NONE|ABANDON|1|1|3',
+      '1767232804|1767232804.5|1414-kk|NONE|INFO|||',
+      '1767232805|1767232805.6|1414-kk|NONE|INFO|\\\t|',
+      '2026-01-01 00:00:06,1767232806.7,support,NONE,INFO,"a|b",c,',
+      '2026-01-01 00:00:07,1767232807.8,support,NONE,ENTERQUEUE,,87011234567,1',
+    ];
+    const file = ws.file(lines.join('\n') + '\n', 'queue_log.forms');
+    const ctx = await openContext({ db: ws.db });
+    const opts = { ...asteriskOptions(ctx.config, createCallerHasher(await callerSalt(client))), timeZone: 'UTC' };
+    expect(await ingestFiles(client, [file], { ...opts, format: 'asterisk-queue-log', kind: 'calls' })).toMatchObject({
+      read: lines.length,
+      accepted: lines.length,
+    });
+    const rs = await client.query({
+      query: `SELECT toUnixTimestamp64Milli(time) AS ms, call_id, queue, agent, event, data, raw FROM queue_log_event
+              WHERE source = {file:String} ORDER BY line`,
+      query_params: { file },
+      format: 'JSONEachRow',
+    });
+    const parsed = lines.map((text) => {
+      const r = parseQueueLogLine(text, { nowMs: Date.now(), timeZone: 'UTC' });
+      if (!r.ok || !r.event) throw new Error(`test line not accepted: ${text}`);
+      const e = redactQueueLogEvent(r.event, opts.hashCaller);
+      return {
+        ms: e.timeMs,
+        call_id: e.callId,
+        queue: e.queue,
+        agent: e.agent,
+        event: e.verb,
+        data: e.data,
+        raw: e.raw,
+      };
+    });
+    expect(await rs.json()).toEqual(parsed);
+    // Spot checks of the oracle itself.
+    expect(parsed.map((p) => p.data)).toEqual([
+      [],
+      ['a'],
+      ['x', 'y'],
+      ['1', '1', '3'],
+      [],
+      ['\\\t'],
+      ['a', 'b', 'c'], // the realtime form's data columns may hold several fields joined by `|`
+      ['', expect.stringMatching(/^[0-9a-f]{16,}$/), '1'],
+    ]);
+    expect([parsed[2].event, parsed[3].ms]).toEqual(['INFO', 1767232803250]);
   });
 });
