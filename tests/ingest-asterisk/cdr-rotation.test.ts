@@ -2,10 +2,16 @@
  * CDR legs of one call split by a rotation of Master.csv, the two files ingested by two separate
  * `kezek ingest` runs (the cron way): the first run stores the calls from the legs it has, the
  * second amends them with the late legs — in the KPIs, the rollups, the contact facts and the
- * direct calls; a third run of the second file changes nothing.
+ * direct calls, also when a try of it dies half-way; a third run of the second file changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { openClient } from '../../src/server/clickhouse/client.ts';
+import type { ClickHouseClient } from '@clickhouse/client';
+import { asteriskOptions } from '../../ingest/asterisk/options.ts';
+import { createCallerHasher } from '../../ingest/caller-hash.ts';
+import { ingestFiles } from '../../ingest/ingest-files.ts';
+import { openContext } from '../../src/cli/context.ts';
+import { concurrentClient, openClient } from '../../src/server/clickhouse/client.ts';
+import { callerSalt } from '../../src/server/queries/installation.ts';
 import { databaseTarget } from '../../src/server/config.ts';
 import { rollupDisagreements } from '../../src/server/queries/rollup.ts';
 import { runCli, Workspace } from '../kpi/harness.ts';
@@ -136,7 +142,24 @@ describe('CDR legs of one call across a rotation, ingested by two runs', () => {
   });
 
   it('amends them with the late legs of the second file, in KPIs, rollups, facts and direct calls', async () => {
-    expect(await ingest(NEW_FILE)).toMatchObject({ read: 2, accepted: 2, duplicates: 0 });
+    // The first try dies between deleting the stored visits and inserting the amended ones.
+    const ctx = await openContext({ db: ws.db, config });
+    const opts = asteriskOptions(ctx.config, createCallerHasher(await callerSalt(ctx.client)));
+    const events = concurrentClient(ctx.client, 'events');
+    const command = events.command;
+    events.command = (async (params: Parameters<ClickHouseClient['command']>[0]) => {
+      if (/^INSERT INTO call \(/.test(params.query)) throw new Error('injected: the process dies here');
+      return command.call(events, params);
+    }) as ClickHouseClient['command'];
+    await expect(
+      ingestFiles(ctx.client, [NEW_FILE], { ...opts, format: 'asterisk-cdr-csv', kind: 'calls' }),
+    ).rejects.toThrow(/injected/);
+    events.command = command;
+    expect((await stored()).kpi).toHaveLength(1); // X and Y are deleted, their new visits not in
+
+    // Run again: the checkpoint still holds X and Y as the first file left them, so the late legs
+    // (stored as CDR rows by the try already: duplicates) amend them anew.
+    expect(await ingest(NEW_FILE)).toMatchObject({ read: 2, accepted: 0, duplicates: 2 });
     const after = await stored();
     expect(after.kpi).toHaveLength(3);
     expect(after.kpi[0]).toMatchObject({ group: { queue: '1414-kk', agent: '' }, offered: 1, lost: 1 });
