@@ -25,7 +25,15 @@ export interface IngestOptions extends AsteriskOptions {
   batchRows?: number;
   /** Called with (bytes read so far, total bytes, rows read) as the files are read. */
   onProgress?: (doneBytes: number, totalBytes: number, rows: number) => void;
+  /** Called with a one-line warning about the input (the ingest goes on). */
+  onWarning?: (message: string) => void;
 }
+
+/**
+ * New lines this far older than the stream's earlier input (the assemblers' memory of completed
+ * visits, 1 h of event time) may belong to visits completed without them.
+ */
+const LATE_INPUT_MS = 3_600_000;
 
 /** Lines parsed between two turns of the event loop. */
 const YIELD_EVERY_LINES = 1000;
@@ -36,8 +44,11 @@ export async function ingestFiles(
   options: IngestOptions,
 ): Promise<IngestSummary> {
   if (options.format === 'asterisk-cdr-csv') for (const file of files) await refuseUnknownCdrLayout(file);
+  const firstMs = new Map<string, number>();
   if (options.format === 'asterisk-queue-log' || options.format === 'asterisk-cdr-csv') {
-    files = await oldestFirst(files, options.format, options.timeZone);
+    const ordered = await oldestFirst(files, options.format, options.timeZone);
+    files = ordered.map((f) => f.file);
+    for (const f of ordered) firstMs.set(f.file, f.firstMs);
   }
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
@@ -64,12 +75,15 @@ export async function ingestFiles(
     options.onProgress?.(done, total, summary.read);
   };
   await session.open();
+  // How far the stream's earlier runs got: a file starting well before that came late.
+  const reached = pipeline.eventTimeReached?.() ?? -Infinity;
   // One batch is stored while the next is read and parsed (commits still run one at a time).
   let inflight: Promise<void> | null = null;
   for (const [i, file] of files.entries()) {
     await recordIngestRun(client, file, pipeline.rejectKind);
     events.source = file;
     pipeline.beginFile();
+    const acceptedBefore = summary.accepted; // the commits of the files before are stored
     let sinceYield = 0;
     for await (const lines of readFileLineBatches(file, { onBytes })) {
       for (const raw of lines) {
@@ -93,8 +107,19 @@ export async function ingestFiles(
     report();
     await session.commit();
     inflight = null;
+    if ((firstMs.get(file) ?? Infinity) < reached - LATE_INPUT_MS && summary.accepted > acceptedBefore) {
+      options.onWarning?.(lateInputWarning(file, firstMs.get(file)!, reached));
+    }
   }
   // Everything is stored: the facts of what waits are refreshed before the ingest reports.
   await factBacklog(client).refresh();
   return summary;
+}
+
+function lateInputWarning(file: string, firstMs: number, reachedMs: number): string {
+  const at = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return (
+    `${file} starts at ${at(firstMs)}, before what this stream had ingested (up to ${at(reachedMs)}): ` +
+    `calls that straddle its end may have been stored without their first lines (ingest rotated files oldest first, or name them in one run)`
+  );
 }

@@ -24,6 +24,8 @@ export interface LinePipeline {
   seal(): StoreStep;
   /** What a restart needs (plain data), null when nothing. */
   state(): unknown;
+  /** The latest event time its state has taken (Asterisk assemblers; epoch ms), when it keeps one. */
+  eventTimeReached?(): number;
   restore(state: unknown): void;
 }
 

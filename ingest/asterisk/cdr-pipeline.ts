@@ -166,6 +166,10 @@ export class CdrPipeline implements LinePipeline {
     return { layout: this.parser.layout, assembler: this.assembler.snapshot() };
   }
 
+  eventTimeReached(): number {
+    return this.assembler.watermark;
+  }
+
   restore(state: unknown): void {
     const s = state as CdrState | null;
     this.parser = this.newParser(s?.layout ?? null);

@@ -20,7 +20,7 @@ describe('oldestFirst', () => {
     const older = file('queue_log.1', 'garbage\n1791300000|1.1|q|NONE|ENTERQUEUE||1|1\n');
     const oldest = file('queue_log.2', '1791200000|1.1|q|NONE|ENTERQUEUE||1|1\n');
     const empty = file('queue_log.empty', '');
-    expect(await oldestFirst([newest, empty, older, oldest], 'asterisk-queue-log')).toEqual([
+    expect((await oldestFirst([newest, empty, older, oldest], 'asterisk-queue-log')).map((f) => f.file)).toEqual([
       oldest,
       older,
       newest,
@@ -28,9 +28,12 @@ describe('oldestFirst', () => {
     ]);
   });
 
-  it('orders CDR files by the end of their first row', async () => {
+  it('orders CDR files by the end of their first row, read in the time zone given', async () => {
     const newest = file('Master.csv', cdr('2026-10-05 10:00:00'));
     const oldest = file('Master.csv.1', cdr('2026-10-05 09:00:00'));
-    expect(await oldestFirst([newest, oldest], 'asterisk-cdr-csv', 'Asia/Almaty')).toEqual([oldest, newest]);
+    expect(await oldestFirst([newest, oldest], 'asterisk-cdr-csv', 'Asia/Almaty')).toEqual([
+      { file: oldest, firstMs: Date.UTC(2026, 9, 5, 4) }, // 09:00 in Almaty (UTC+5)
+      { file: newest, firstMs: Date.UTC(2026, 9, 5, 5) },
+    ]);
   });
 });

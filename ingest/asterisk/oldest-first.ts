@@ -37,15 +37,15 @@ async function firstEventMs(
 
 /**
  * The files in the order of their first events (stable; files without one, e.g. named pipes,
- * after the others in the order given).
+ * after the others in the order given), each with the epoch ms of its first event (Infinity
+ * when it has none).
  */
 export async function oldestFirst(
   files: readonly string[],
   format: 'asterisk-queue-log' | 'asterisk-cdr-csv',
   timeZone?: string,
-): Promise<string[]> {
-  const firsts = new Map<string, number>();
-  for (const file of files) firsts.set(file, (await firstEventMs(file, format, timeZone)) ?? Infinity);
-  const first = (file: string) => firsts.get(file)!;
-  return [...files].sort((a, b) => (first(a) === first(b) ? 0 : first(a) < first(b) ? -1 : 1));
+): Promise<{ file: string; firstMs: number }[]> {
+  const out: { file: string; firstMs: number }[] = [];
+  for (const file of files) out.push({ file, firstMs: (await firstEventMs(file, format, timeZone)) ?? Infinity });
+  return out.sort((a, b) => (a.firstMs === b.firstMs ? 0 : a.firstMs < b.firstMs ? -1 : 1));
 }

@@ -130,6 +130,10 @@ export class QueueLogPipeline implements LinePipeline {
     return this.assembler.snapshot();
   }
 
+  eventTimeReached(): number {
+    return this.assembler.watermark;
+  }
+
   restore(state: unknown): void {
     this.assembler = this.newAssembler();
     if (state) this.assembler.restore(state as QueueLogSnapshot);

@@ -8,7 +8,7 @@ import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../kpi/harness.ts';
+import { runChild, runCli } from '../kpi/harness.ts';
 import { Workspace } from '../kpi/harness.ts';
 import { childJson, CONFIG, kpiArgs, randomChunks } from './helpers.ts';
 import { queueLogSample } from './queue-log-sample.ts';
@@ -113,6 +113,36 @@ describe('rotated queue_log files named newest first in one run (as a shell glob
     const args = ['ingest', ...files, '--format', 'asterisk-queue-log', '--db', rotatedWs.db, '--config', config];
     expect(await childJson([...args, '--json'])).toEqual(wholeSummary);
     expect(await childJson(kpiArgs(rotatedWs.db, config, sample))).toEqual(wholeKpi);
+  });
+});
+
+describe('rotated queue_log files ingested newest first by separate runs', () => {
+  it('warns that the older file came late, naming it, and not when it is only sent again', async () => {
+    const lateWs = new Workspace('ql-late');
+    const cut = sample.lines.findIndex((line, j) => j >= sample.lines.length / 2 && line.includes('|CONNECT|'));
+    const older = lateWs.file(sample.lines.slice(0, cut).join('\n') + '\n', 'queue_log.1');
+    const newer = lateWs.file(sample.lines.slice(cut).join('\n') + '\n', 'queue_log');
+    const run = async (file: string) => {
+      const r = await runChild([
+        'ingest',
+        file,
+        '--format',
+        'asterisk-queue-log',
+        '--db',
+        lateWs.db,
+        '--config',
+        config,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stderr;
+    };
+    expect(await run(newer)).toBe('');
+    const warned = await run(older);
+    expect(warned.trim().split('\n')).toHaveLength(1);
+    expect(warned).toMatch(
+      /^kezek ingest: warning: .*queue_log\.1 starts at 2026-10-0\d \d\d:\d\d UTC, before .*oldest first/,
+    );
+    expect(await run(older)).toBe(''); // only duplicates now
   });
 });
 

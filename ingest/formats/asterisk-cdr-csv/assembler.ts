@@ -68,6 +68,11 @@ export class CdrAssembler {
     return this.complete(this.watermarkMs - this.graceMs);
   }
 
+  /** The latest end time of a row taken (epoch ms; -Infinity before the first). */
+  get watermark(): number {
+    return this.watermarkMs;
+  }
+
   /** Completes every open call (end of a one-shot input); emitted calls stay remembered. */
   flush(): CdrRecord[] {
     return this.complete(Infinity);

@@ -160,6 +160,11 @@ export class QueueLogAssembler {
     return [{ kind: 'calls', row: visit }];
   }
 
+  /** The latest event time taken (epoch ms; -Infinity before the first). */
+  get watermark(): number {
+    return this.watermarkMs;
+  }
+
   /** Events of the visits still open, in arrival order per visit: persist them, or re-feed them. */
   pending(): QueueLogEvent[] {
     const out: QueueLogEvent[] = [];

@@ -186,6 +186,7 @@ export const command: Command = {
         kind,
         batchRows: integerOption('batch-rows', values['batch-rows'], 1),
         onProgress: (done, total, rows) => progress.update(done, total, rows),
+        onWarning: (message) => io.stderr(`kezek ingest: warning: ${message}\n`),
       });
     }
     progress.done();
