@@ -86,7 +86,7 @@ function spansOfNotes(notes: readonly FactNote[]): FactSpans {
 async function settle(client: ClickHouseClient, notes: readonly FactNote[]): Promise<void> {
   if (notes.length === 0) return;
   await refreshFactsForSpans(client, spansOfNotes(notes));
-  const months = [...new Set(notes.flatMap((n) => n.rollupMonths))].sort();
+  const months = [...new Set(notes.flatMap((n) => n.rollupMonths))].sort((a, b) => a - b);
   if (months.length > 0) await rebuildRollupMonths(client, months);
   await writeNotes(client, notes, 1);
 }
