@@ -166,6 +166,7 @@ export async function followFile(
       const at = position();
       const moved =
         current !== null && (committed === null || committed.fileId !== at.fileId || committed.offset !== at.offset);
+      if (stopping) pipeline.pause?.(); // SIGTERM stores what waits for more input (CDR calls)
       const due = stopping || !read || Date.now() - lastCommitMs >= commitEveryMs;
       if ((session.size > 0 || moved) && due) await commit();
       if (stopping) break;

@@ -139,7 +139,12 @@ export class CdrPipeline implements LinePipeline {
     const open = this.joiner.flush();
     this.open = false;
     if (open) this.record({ ...open, tooLong: false }, source, tally);
-    if (last) this.emit(this.assembler.flush());
+    if (last) this.pause();
+  }
+
+  /** Open calls are stored as they stand: legs written after a restart amend them. */
+  pause(): void {
+    this.emit(this.assembler.flush());
   }
 
   atBoundary(): boolean {
