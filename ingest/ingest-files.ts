@@ -31,7 +31,8 @@ export interface IngestOptions extends AsteriskOptions {
 
 /**
  * New lines this far older than the stream's earlier input (the assemblers' memory of completed
- * visits, 1 h of event time) may belong to visits completed without them.
+ * visits, 1 h of event time) may belong to visits completed without them. A file that goes on
+ * past the stream's input (the same file again after a crash, a log that grew) is not late.
  */
 const LATE_INPUT_MS = 3_600_000;
 
@@ -75,8 +76,6 @@ export async function ingestFiles(
     options.onProgress?.(done, total, summary.read);
   };
   await session.open();
-  // How far the stream's earlier runs got: a file starting well before that came late.
-  const reached = pipeline.eventTimeReached?.() ?? -Infinity;
   // One batch is stored while the next is read and parsed (commits still run one at a time).
   let inflight: Promise<void> | null = null;
   for (const [i, file] of files.entries()) {
@@ -84,6 +83,8 @@ export async function ingestFiles(
     events.source = file;
     pipeline.beginFile();
     const acceptedBefore = summary.accepted; // the commits of the files before are stored
+    // How far the stream had got: a file that starts well before it and never goes past it came late.
+    const reached = pipeline.eventTimeReached?.() ?? -Infinity;
     let sinceYield = 0;
     for await (const lines of readFileLineBatches(file, { onBytes })) {
       for (const raw of lines) {
@@ -107,9 +108,9 @@ export async function ingestFiles(
     report();
     await session.commit();
     inflight = null;
-    if ((firstMs.get(file) ?? Infinity) < reached - LATE_INPUT_MS && summary.accepted > acceptedBefore) {
+    const late = (firstMs.get(file) ?? Infinity) < reached - LATE_INPUT_MS && pipeline.eventTimeReached?.() === reached;
+    if (late && summary.accepted > acceptedBefore)
       options.onWarning?.(lateInputWarning(file, firstMs.get(file)!, reached));
-    }
   }
   // Everything is stored: the facts of what waits are refreshed before the ingest reports.
   await factBacklog(client).refresh();

@@ -169,4 +169,21 @@ describe('the fact backlog', () => {
     expect(await rollupDisagreements(ctx.client, ...april)).toEqual([]);
     expect(await missing()).toBe(0);
   });
+
+  it("rebuilds the rollups a dead writer's batch may have missed (its views' inserts after the table's)", async () => {
+    const b = batch('v1', 20);
+    // The dead writer: its note and its visits are stored, the rollup rows of the visits are not.
+    await store(new FactBacklog(ctx.client), b);
+    const day = [Date.UTC(2026, 3, 2), Date.UTC(2026, 3, 3)] as const;
+    for (const table of ['call_interval', 'call_agent_hour']) {
+      const time = table === 'call_interval' ? 'interval_start' : 'hour_start';
+      await ctx.client.command({ query: `DELETE FROM ${table} WHERE ${time} >= '2026-04-02 20:00:00'` });
+    }
+    expect(await rollupDisagreements(ctx.client, ...day)).toContainEqual(
+      expect.objectContaining({ table: 'call_agent_hour', day: '2026-04-02', field: 'offered' }),
+    );
+    const next = await openDatabase(ctx.target);
+    expect(await pendingNotes(next)).toBe(0);
+    expect(await rollupDisagreements(ctx.client, ...day)).toEqual([]);
+  });
 });

@@ -20,7 +20,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { randomUUID } from 'node:crypto';
 import type { EventByKind } from '../../domain/events.ts';
 import { mergeSpans } from '../../domain/time/spans.ts';
-import { engineOf } from '../clickhouse/client.ts';
+import { engineOf, isEmbeddedClient } from '../clickhouse/client.ts';
 import { toClickHouseTime } from '../../../ingest/formats/time.ts';
 import { rebuildRollupMonths } from './rollup.ts';
 import {
@@ -188,20 +188,40 @@ export function factBacklog(client: ClickHouseClient): FactBacklog {
   return backlog;
 }
 
+/** The UTC months (YYYYMM) that spans touch. */
+function monthsOfSpans(spans: FactSpans['entered']): number[] {
+  const months = new Set<number>();
+  for (const [from, to] of spans) {
+    const at = new Date(from);
+    at.setUTCDate(1);
+    at.setUTCHours(0, 0, 0, 0);
+    for (; at.getTime() <= to; at.setUTCMonth(at.getUTCMonth() + 1)) months.add(utcMonth(at.getTime()));
+  }
+  return [...months];
+}
+
 /**
  * Refreshes the facts of the notes pending in the table (left by a process that died between a
  * batch and its refresh) and marks them done; returns how many there were. Run when a process
  * opens the database. A note of another process still writing may be among them: that process
  * refreshes it again when its rows are stored, so refreshing it early is only wasted work.
+ *
+ * On the embedded engine, which no other process writes, the rollup months of the notes' visits
+ * are rebuilt as well: the process may have died between a batch's insert into `call` and its
+ * materialized views' inserts (each commits on its own), leaving the rollups short of visits
+ * that `call` holds and a restart takes for duplicates. On a server another writer may be
+ * inserting into those months, so they are left as they are (rollup.ts rebuilds them on demand).
  */
 export async function refreshPendingFacts(client: ClickHouseClient): Promise<number> {
   const rs = await client.query({
     query: 'SELECT id, spans FROM fact_backlog FINAL WHERE done = 0',
     format: 'JSONEachRow',
   });
+  const embedded = isEmbeddedClient(client);
   const notes = (await rs.json<{ id: string; spans: string }>()).map((r): FactNote => {
     const { rollupMonths = [], ...spans } = JSON.parse(r.spans) as NoteJson;
-    return { id: r.id, spans, records: 0, rollupMonths };
+    const visitMonths = embedded ? monthsOfSpans(spans.entered) : [];
+    return { id: r.id, spans, records: 0, rollupMonths: [...new Set([...rollupMonths, ...visitMonths])] };
   });
   await settle(client, notes);
   return notes.length;
