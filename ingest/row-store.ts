@@ -99,12 +99,14 @@ export function freshRows(keys: readonly string[], stored: Set<string>, tallies:
   for (let i = 0; i < keys.length; i++) {
     const fresh = !stored.has(keys[i]);
     keep.push(fresh);
-    if (fresh) {
-      stored.add(keys[i]);
-      tallies[i].accepted++;
-    } else {
-      tallies[i].duplicates++;
-    }
+    if (fresh) stored.add(keys[i]);
+    countRow(tallies[i], fresh);
   }
   return keep;
+}
+
+/** Counts a row into its tally: accepted when new, else a duplicate. */
+export function countRow(tally: IngestSummary, fresh: boolean): void {
+  if (fresh) tally.accepted++;
+  else tally.duplicates++;
 }

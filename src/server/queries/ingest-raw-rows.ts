@@ -9,6 +9,7 @@ import { toClickHouseTime } from '../../../ingest/formats/time.ts';
 import { bulkInsert, escapeTsv as e, insertTsvFile, tsvInstant, TsvBuffer, type Column } from './bulk-insert.ts';
 import { isEmbeddedClient } from '../clickhouse/client.ts';
 import type { IngestSummary } from '../../../ingest/event-writer.ts';
+import { countRow } from '../../../ingest/row-store.ts';
 
 /** A stored queue_log line (one well-formed line; the caller id hashed). */
 export interface QueueLogEventRow {
@@ -208,8 +209,7 @@ export class QueueLogEventBatch {
     const keep = new Array<boolean>(this.raws.length);
     for (let i = 0; i < this.raws.length; i++) {
       keep[i] = seen.add(this.times[i], this.raws[i]);
-      if (keep[i]) tallies[i].accepted++;
-      else tallies[i].duplicates++;
+      countRow(tallies[i], keep[i]);
     }
     return keep;
   }
