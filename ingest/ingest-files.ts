@@ -31,8 +31,8 @@ export interface IngestOptions extends AsteriskOptions {
 
 /**
  * New lines this far older than the stream's earlier input (the assemblers' memory of completed
- * visits, 1 h of event time) may belong to visits completed without them. A file that goes on
- * past the stream's input (the same file again after a crash, a log that grew) is not late.
+ * visits, 1 h of event time) may belong to visits completed without them. Lines read again (the
+ * same file after a crash, a log that grew) are duplicates, not new: they are not late.
  */
 const LATE_INPUT_MS = 3_600_000;
 
@@ -76,6 +76,7 @@ export async function ingestFiles(
     options.onProgress?.(done, total, summary.read);
   };
   await session.open();
+  const runStartMs = Date.now();
   // One batch is stored while the next is read and parsed (commits still run one at a time).
   let inflight: Promise<void> | null = null;
   for (const [i, file] of files.entries()) {
@@ -83,7 +84,7 @@ export async function ingestFiles(
     events.source = file;
     pipeline.beginFile();
     const acceptedBefore = summary.accepted; // the commits of the files before are stored
-    // How far the stream had got: a file that starts well before it and never goes past it came late.
+    // How far the stream had got: new lines from well before that came late.
     const reached = pipeline.eventTimeReached?.() ?? -Infinity;
     let sinceYield = 0;
     for await (const lines of readFileLineBatches(file, { onBytes })) {
@@ -108,19 +109,21 @@ export async function ingestFiles(
     report();
     await session.commit();
     inflight = null;
-    const late = (firstMs.get(file) ?? Infinity) < reached - LATE_INPUT_MS && pipeline.eventTimeReached?.() === reached;
-    if (late && summary.accepted > acceptedBefore)
-      options.onWarning?.(lateInputWarning(file, firstMs.get(file)!, reached));
+    // Only a file that starts early can hold late lines: the others need no look-up.
+    if ((firstMs.get(file) ?? Infinity) < reached - LATE_INPUT_MS && summary.accepted > acceptedBefore) {
+      const late = (await pipeline.rowsStoredBefore?.(file, reached - LATE_INPUT_MS, runStartMs)) ?? 0;
+      if (late > 0) options.onWarning?.(lateInputWarning(file, late, reached));
+    }
   }
   // Everything is stored: the facts of what waits are refreshed before the ingest reports.
   await factBacklog(client).refresh();
   return summary;
 }
 
-function lateInputWarning(file: string, firstMs: number, reachedMs: number): string {
-  const at = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+function lateInputWarning(file: string, lines: number, reachedMs: number): string {
+  const at = `${new Date(reachedMs).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   return (
-    `${file} starts at ${at(firstMs)}, before what this stream had ingested (up to ${at(reachedMs)}): ` +
-    `calls that straddle its end may have been stored without their first lines (ingest rotated files oldest first, or name them in one run)`
+    `${file}: ${lines.toLocaleString('en')} new lines from over an hour before what was ingested already (up to ${at}): ` +
+    `calls they share with the lines ingested before may be incomplete (ingest rotated files oldest first; one run orders the files it is given)`
   );
 }

@@ -6,7 +6,12 @@
  */
 import type { ClickHouseClient } from '@clickhouse/client';
 import { statSync } from 'node:fs';
-import { insertCdrRecords, storedRawKeys, type CdrRecordRow } from '../../src/server/queries/ingest-raw-rows.ts';
+import {
+  insertCdrRecords,
+  rowsStoredBefore,
+  storedRawKeys,
+  type CdrRecordRow,
+} from '../../src/server/queries/ingest-raw-rows.ts';
 import { insertDirectCalls, storedDirectCallIds } from '../../src/server/queries/cdr-direct-calls.ts';
 import { deleteCalls } from '../../src/server/queries/replace-calls.ts';
 import { CdrAssembler, type CdrSnapshot } from '../formats/asterisk-cdr-csv/assembler.ts';
@@ -173,6 +178,10 @@ export class CdrPipeline implements LinePipeline {
 
   eventTimeReached(): number {
     return this.assembler.watermark;
+  }
+
+  rowsStoredBefore(source: string, beforeMs: number, sinceMs: number): Promise<number> {
+    return rowsStoredBefore(this.client, 'cdr_record', source, beforeMs, sinceMs);
   }
 
   restore(state: unknown): void {

@@ -6,7 +6,11 @@
  * held in the assembler, whose open visits are persisted in checkpoints (DESIGN §10).
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { QueueLogEventBatch, type QueueLogEventRow } from '../../src/server/queries/ingest-raw-rows.ts';
+import {
+  QueueLogEventBatch,
+  rowsStoredBefore,
+  type QueueLogEventRow,
+} from '../../src/server/queries/ingest-raw-rows.ts';
 import { QueueLogAssembler, type QueueLogSnapshot } from '../formats/asterisk-queue-log/assembler.ts';
 import { CALLER_DATA, type QueueLogEvent } from '../formats/asterisk-queue-log/event.ts';
 import { parseQueueLogLine, type QueueLogParseOptions } from '../formats/asterisk-queue-log/parse-line.ts';
@@ -62,7 +66,7 @@ export class QueueLogPipeline implements LinePipeline {
   private readonly parseOptions: QueueLogParseOptions;
 
   constructor(
-    client: ClickHouseClient,
+    private readonly client: ClickHouseClient,
     private readonly events: EventWriter,
     private readonly opts: AsteriskOptions,
   ) {
@@ -132,6 +136,10 @@ export class QueueLogPipeline implements LinePipeline {
 
   eventTimeReached(): number {
     return this.assembler.watermark;
+  }
+
+  rowsStoredBefore(source: string, beforeMs: number, sinceMs: number): Promise<number> {
+    return rowsStoredBefore(this.client, 'queue_log_event', source, beforeMs, sinceMs);
   }
 
   restore(state: unknown): void {

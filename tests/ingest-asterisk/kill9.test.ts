@@ -41,6 +41,7 @@ beforeAll(async () => {
   // The restart runs in this process (the database is free again).
   const r = await runCli(ingestArgs(ws.db));
   expect(r.code).toBe(0);
+  expect(r.stderr).toBe(''); // lines read again after the kill are not late ones: no warning
   restart = JSON.parse(r.stdout);
   // The clean run: another database, in a child.
   await childJson(ingestArgs(cleanDb));

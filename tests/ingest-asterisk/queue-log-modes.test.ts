@@ -117,11 +117,16 @@ describe('rotated queue_log files named newest first in one run (as a shell glob
 });
 
 describe('rotated queue_log files ingested newest first by separate runs', () => {
-  it('warns that the older file came late, naming it, and not when it is only sent again', async () => {
+  it('warns of new lines that came late, naming the file, and not of lines sent again', async () => {
     const lateWs = new Workspace('ql-late');
-    const cut = sample.lines.findIndex((line, j) => j >= sample.lines.length / 2 && line.includes('|CONNECT|'));
-    const older = lateWs.file(sample.lines.slice(0, cut).join('\n') + '\n', 'queue_log.1');
-    const newer = lateWs.file(sample.lines.slice(cut).join('\n') + '\n', 'queue_log');
+    // Three pieces cut at CONNECT lines: A (oldest), B, C (newest).
+    const connectAfter = (i: number) => sample.lines.findIndex((line, j) => j >= i && line.includes('|CONNECT|'));
+    const [a, b] = [connectAfter(sample.lines.length / 3), connectAfter((2 * sample.lines.length) / 3)];
+    const piece = (from: number, to?: number) => sample.lines.slice(from, to).join('\n') + '\n';
+    const newer = lateWs.file(piece(b), 'queue_log');
+    const older = lateWs.file(piece(a, b), 'queue_log.1');
+    // A file holding lines older than those stored and newer ones (A and C around a stored B).
+    const mixed = lateWs.file(piece(0, a) + piece(b), 'queue_log.mixed');
     const run = async (file: string) => {
       const r = await runChild([
         'ingest',
@@ -140,9 +145,14 @@ describe('rotated queue_log files ingested newest first by separate runs', () =>
     const warned = await run(older);
     expect(warned.trim().split('\n')).toHaveLength(1);
     expect(warned).toMatch(
-      /^kezek ingest: warning: .*queue_log\.1 starts at 2026-10-0\d \d\d:\d\d UTC, before .*oldest first/,
+      /^kezek ingest: warning: .*queue_log\.1: [\d,]+ new lines from over an hour before .*oldest first/,
     );
     expect(await run(older)).toBe(''); // only duplicates now
+    // A's lines are new and late; C's were stored with `newer`.
+    expect(await run(mixed)).toMatch(
+      /^kezek ingest: warning: .*queue_log\.mixed: [\d,]+ new lines from over an hour before/,
+    );
+    expect(await run(mixed)).toBe('');
   });
 });
 

@@ -146,7 +146,8 @@ describe('CdrParser: malformed rows are rejected with a reason', () => {
     ['end before start', ROW18.replace('"2024-03-01 10:01:47"', '"2024-03-01 09:00:00"'), /end field is before start/],
     ['unbalanced quotes', ROW18.slice(0, -3), /unbalanced quotes/],
     ['binary', `${ROW18}\u0000`, /control character U\+0000/],
-    ['invalid UTF-8 outside clid', ROW18.replace('"vip"', '"\ufffd\ufffd"'), /invalid UTF-8 in column 18/],
+    ['invalid UTF-8 outside clid', ROW18.replace('"vip"', '"\ufffd\ufffd"'), /invalid UTF-8 in the userfield field/],
+    ['invalid UTF-8 in dcontext', ROW18.replace('"from-trunk"', '"\ufffd"'), /invalid UTF-8 in the dcontext field/],
     ['too long', `${ROW18},"${'x'.repeat(70_000)}"`, /over the limit/],
   ];
   for (const [name, text, expected] of cases) {

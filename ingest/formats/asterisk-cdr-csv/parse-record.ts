@@ -9,7 +9,7 @@
  */
 import { splitCsvRecord } from '../csv.ts';
 import type { SourceLine } from '../types.ts';
-import { EXPECTED_COLUMNS, headerLayout, headerlessLayout, isHeaderRow, type CdrLayout } from './layout.ts';
+import { CDR_FIELDS, EXPECTED_COLUMNS, headerLayout, headerlessLayout, isHeaderRow, type CdrLayout } from './layout.ts';
 import { parseWallClock } from './local-time.ts';
 
 /** One CDR row (one leg or pairing of a call), times as epoch ms. */
@@ -111,7 +111,10 @@ export class CdrParser {
     // Invalid UTF-8 is garbage, except in clid, which holds the caller's name (a PBX may send it
     // in Windows-1251) and is never stored.
     const invalid = fields.findIndex((f, i) => i !== layout.clid && f.includes(REPLACEMENT));
-    if (invalid >= 0) return { ok: false, reason: `binary data: invalid UTF-8 in column ${invalid + 1}` };
+    if (invalid >= 0) {
+      const name = CDR_FIELDS.find((f) => layout[f] === invalid) ?? `column ${invalid + 1}`;
+      return { ok: false, reason: `binary data: invalid UTF-8 in the ${name} field` };
+    }
     try {
       return { ok: true, row: this.row(fields, layout, text) };
     } catch (e) {

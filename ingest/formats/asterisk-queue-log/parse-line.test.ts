@@ -143,11 +143,18 @@ describe('parseQueueLogLine: malformed lines are rejected with a reason naming t
     ['empty callid', `${T}||q|NONE|ABANDON|1|1|3`, /callid field is empty/],
     ['binary garbage', `${T}|1.2|q|NONE|ABANDON|1|\u0000\u0001|3`, /control character U\+0000/],
     ['binary file', `\ufffd\ufffdPK\u0003\u0004`, /control character U\+0003 at column 5/],
-    ['invalid UTF-8', `${T}|1.2|q|NONE|ABANDON|1|\ufffd\ufffd|3`, /invalid UTF-8 at column 33/],
+    ['invalid UTF-8', `${T}|1.2|q|NONE|ABANDON|1|\ufffd\ufffd|3`, /invalid UTF-8 in the data2 field/],
+    [
+      'invalid UTF-8 in the queue of an ENTERQUEUE',
+      `${T}|1.2|\ufffdq|NONE|ENTERQUEUE||877|1|Name`,
+      /in the queue field/,
+    ],
+    ['invalid UTF-8 in the callid of an ENTERQUEUE', `${T}|\ufffd1.2|q|NONE|ENTERQUEUE||877|1`, /in the callid field/],
+    ['invalid UTF-8 in the agent', `${T}|1.2|q|PJSIP/\ufffd|CONNECT|1|1.3|1`, /in the agent field/],
     [
       'invalid UTF-8 in a caller number',
       `${T}|1.2|q|NONE|ENTERQUEUE||\ufffd\ufffd|1|Name`,
-      /invalid UTF-8 at column 35/,
+      /invalid UTF-8 in the data2 field/,
     ],
     ['over the length limit', `${T}|1.2|q|NONE|INFO|${'x'.repeat(70_000)}`, /over the limit of 65536/],
     [

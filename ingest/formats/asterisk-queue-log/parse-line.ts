@@ -70,6 +70,22 @@ function epochMsAt(text: string, end: number): number {
 
 const reject = (reason: string): QueueLogParse => ({ ok: false, reason });
 
+/**
+ * The first field holding invalid UTF-8 (callid, queue, agent, dataN), or null. It is garbage
+ * everywhere except in ENTERQUEUE's caller name (a PBX may send it in Windows-1251): that is
+ * stored only as a hash, and the rest of the line is sound. (The time and the verb are checked
+ * on their own.)
+ */
+function invalidUtf8Field(verb: string, [callId, queue, agent]: string[], data: readonly string[]): string | null {
+  if (callId.includes(REPLACEMENT)) return 'callid';
+  if (queue.includes(REPLACEMENT)) return 'queue';
+  if (agent.includes(REPLACEMENT)) return 'agent';
+  for (let i = 0; i < data.length; i++) {
+    if (data[i].includes(REPLACEMENT) && !(verb === 'ENTERQUEUE' && i === CALLER_NAME)) return `data${i + 1}`;
+  }
+  return null;
+}
+
 /** `line` is the line's text (without its newline). */
 export function parseQueueLogLine(line: string, opts: QueueLogParseOptions): QueueLogParse {
   let text = line;
@@ -136,11 +152,8 @@ export function parseQueueLogLine(line: string, opts: QueueLogParseOptions): Que
   let end = data.length;
   while (end > 0 && data[end - 1] === '') end--;
   if (end < data.length) data.length = end;
-  // Invalid UTF-8 is garbage, except in a caller's name (a PBX may send it in Windows-1251): it
-  // is stored only as a hash, and the rest of the line is sound.
-  if (invalid >= 0 && !(verb === 'ENTERQUEUE' && data.every((d, i) => i === CALLER_NAME || !d.includes(REPLACEMENT)))) {
-    return reject(`binary data: invalid UTF-8 at column ${invalid + 1}`);
-  }
+  const garbled = invalid >= 0 ? invalidUtf8Field(verb, [callId, queue, agent], data) : null;
+  if (garbled !== null) return reject(`binary data: invalid UTF-8 in the ${garbled} field`);
   const problem = verbDataProblem(verb, data);
   if (problem !== null) return reject(problem);
   return { ok: true, event: { timeMs, callId, queue, agent, verb, data, raw: text } };
