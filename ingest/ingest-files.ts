@@ -110,8 +110,10 @@ export async function ingestFiles(
     await session.commit();
     inflight = null;
     // Only a file that starts early can hold late lines: the others need no look-up.
-    if ((firstMs.get(file) ?? Infinity) < reached - LATE_INPUT_MS && summary.accepted > acceptedBefore) {
-      const late = (await pipeline.rowsStoredBefore?.(file, reached - LATE_INPUT_MS, runStartMs)) ?? 0;
+    const first = firstMs.get(file) ?? Infinity;
+    if (first < reached - LATE_INPUT_MS && summary.accepted > acceptedBefore) {
+      const span = [first - LATE_INPUT_MS, reached - LATE_INPUT_MS] as const; // a line may be a little out of order
+      const late = (await pipeline.rowsStoredBefore?.(file, span, runStartMs)) ?? 0;
       if (late > 0) options.onWarning?.(lateInputWarning(file, late, reached));
     }
   }

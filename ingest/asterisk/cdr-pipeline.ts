@@ -180,8 +180,8 @@ export class CdrPipeline implements LinePipeline {
     return this.assembler.watermark;
   }
 
-  rowsStoredBefore(source: string, beforeMs: number, sinceMs: number): Promise<number> {
-    return rowsStoredBefore(this.client, 'cdr_record', source, beforeMs, sinceMs);
+  rowsStoredBefore(source: string, span: readonly [number, number], sinceMs: number): Promise<number> {
+    return rowsStoredBefore(this.client, 'cdr_record', source, span, sinceMs);
   }
 
   restore(state: unknown): void {

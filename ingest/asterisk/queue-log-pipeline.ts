@@ -138,8 +138,8 @@ export class QueueLogPipeline implements LinePipeline {
     return this.assembler.watermark;
   }
 
-  rowsStoredBefore(source: string, beforeMs: number, sinceMs: number): Promise<number> {
-    return rowsStoredBefore(this.client, 'queue_log_event', source, beforeMs, sinceMs);
+  rowsStoredBefore(source: string, span: readonly [number, number], sinceMs: number): Promise<number> {
+    return rowsStoredBefore(this.client, 'queue_log_event', source, span, sinceMs);
   }
 
   restore(state: unknown): void {

@@ -130,22 +130,28 @@ async function storedRawRows<R>(
 }
 
 /**
- * How many rows of `source` this run stored (`ingested_at` from `sinceMs` on) whose time is
- * before `beforeMs`: lines of a file that came late to its stream.
+ * How many rows of `source` this run stored (`ingested_at` from `sinceMs` on) whose time is in
+ * [fromMs, beforeMs): lines of a file that came late to its stream (`fromMs`: the file's first
+ * event, so that only the file's own span is read).
  */
 export async function rowsStoredBefore(
   client: ClickHouseClient,
   table: RawTable,
   source: string,
-  beforeMs: number,
+  [fromMs, beforeMs]: readonly [number, number],
   sinceMs: number,
 ): Promise<number> {
   const { time } = RAW_TABLES[table];
   const rs = await client.query({
     query: `SELECT count() AS n FROM ${table}
-            WHERE ${time} < {before:DateTime64(3, 'UTC')} AND source = {source:String}
-              AND ingested_at >= {since:DateTime64(3, 'UTC')}`,
-    query_params: { before: toClickHouseTime(beforeMs), since: toClickHouseTime(sinceMs), source },
+            WHERE ${time} >= {from:DateTime64(3, 'UTC')} AND ${time} < {before:DateTime64(3, 'UTC')}
+              AND source = {source:String} AND ingested_at >= {since:DateTime64(3, 'UTC')}`,
+    query_params: {
+      from: toClickHouseTime(fromMs),
+      before: toClickHouseTime(beforeMs),
+      since: toClickHouseTime(sinceMs),
+      source,
+    },
     format: 'JSONEachRow',
   });
   return Number((await rs.json<{ n: number | string }>())[0].n);
