@@ -10,9 +10,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openClient } from '../../src/server/clickhouse/client.ts';
 import { databaseTarget } from '../../src/server/config.ts';
 import { rollupDisagreements } from '../../src/server/queries/rollup.ts';
-import { REPO_ROOT, runCli, Workspace } from '../kpi/harness.ts';
+import { REPO_ROOT, Workspace } from '../kpi/harness.ts';
 import { cdrSample } from './cdr-sample.ts';
-import { childJson, CONFIG, hasMonthlyPart, spawnKezek, waitFor } from './helpers.ts';
+import { CONFIG, killedRestartedAndClean, type IngestJson } from './helpers.ts';
 import { storedFingerprint, type Fingerprint } from './stored-fingerprint.ts';
 
 const ws = new Workspace('cdr-kill9');
@@ -34,18 +34,10 @@ const ingestArgs = (db: string) => [
   '--json',
 ];
 
-let restart: { read: number; accepted: number; duplicates: number; rejected: number };
+let restart: IngestJson;
 
 beforeAll(async () => {
-  const killed = spawnKezek(ingestArgs(ws.db));
-  await waitFor(() => hasMonthlyPart(ws.db, 'call'), 60_000, 'the first calls stored');
-  killed.child.kill('SIGKILL');
-  expect((await killed.exit).signal).toBe('SIGKILL');
-  const r = await runCli(ingestArgs(ws.db));
-  expect(r.code, r.stderr).toBe(0);
-  expect(r.stderr).toBe(''); // rows read again after the kill are not late ones: no warning
-  restart = JSON.parse(r.stdout);
-  await childJson(ingestArgs(cleanDb));
+  restart = await killedRestartedAndClean(ingestArgs, ws.db, 'call', cleanDb);
 }, 240_000);
 
 describe('kill -9 in the middle of a large CDR ingest, then a restart', () => {

@@ -5,7 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { KEZEK_BIN, REPO_ROOT, runChild, type CliResult } from '../kpi/harness.ts';
+import { expect } from 'vitest';
+import { KEZEK_BIN, REPO_ROOT, runChild, runCli, type CliResult } from '../kpi/harness.ts';
 
 export const CONFIG = {
   queues: {
@@ -99,4 +100,35 @@ export function randomChunks<T>(items: T[], count: number, seed = 3): T[][] {
     start = cut;
   }
   return chunks;
+}
+
+/** The summary of `kezek ingest … --json`. */
+export interface IngestJson {
+  read: number;
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+}
+
+/**
+ * The kill -9 tests' runs of one ingest (`args(db)`): killed (-9) in a child once `table` of `db`
+ * has its first part, run again in this process (the database is free again; it must print no
+ * warning: what it reads again are duplicates, not late lines), and run clean into `cleanDb` in
+ * a child. Returns the restart's summary.
+ */
+export async function killedRestartedAndClean(
+  args: (db: string) => string[],
+  db: string,
+  table: string,
+  cleanDb: string,
+): Promise<IngestJson> {
+  const killed = spawnKezek(args(db));
+  await waitFor(() => hasMonthlyPart(db, table), 60_000, `the first rows of ${table} stored`);
+  killed.child.kill('SIGKILL');
+  expect((await killed.exit).signal).toBe('SIGKILL');
+  const r = await runCli(args(db));
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stderr).toBe('');
+  await childJson(args(cleanDb));
+  return JSON.parse(r.stdout) as IngestJson;
 }

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, Workspace } from '../kpi/harness.ts';
-import { childJson, CONFIG, hasMonthlyPart, kpiArgs, spawnKezek, waitFor } from './helpers.ts';
+import { childJson, CONFIG, kpiArgs, killedRestartedAndClean, type IngestJson } from './helpers.ts';
 import { queueLogSample } from './queue-log-sample.ts';
 import { storedFingerprint, type Fingerprint } from './stored-fingerprint.ts';
 
@@ -30,21 +30,10 @@ const ingestArgs = (db: string) => [
   '--json',
 ];
 
-let restart: { read: number; accepted: number; duplicates: number; rejected: number };
+let restart: IngestJson;
 
 beforeAll(async () => {
-  // The killed run: a child process on this file's database, killed after its first commits.
-  const killed = spawnKezek(ingestArgs(ws.db));
-  await waitFor(() => hasMonthlyPart(ws.db, 'queue_log_event'), 60_000, 'the first lines stored');
-  killed.child.kill('SIGKILL');
-  expect((await killed.exit).signal).toBe('SIGKILL');
-  // The restart runs in this process (the database is free again).
-  const r = await runCli(ingestArgs(ws.db));
-  expect(r.code).toBe(0);
-  expect(r.stderr).toBe(''); // lines read again after the kill are not late ones: no warning
-  restart = JSON.parse(r.stdout);
-  // The clean run: another database, in a child.
-  await childJson(ingestArgs(cleanDb));
+  restart = await killedRestartedAndClean(ingestArgs, ws.db, 'queue_log_event', cleanDb);
 }, 240_000);
 
 describe('kill -9 in the middle of a large ingest, then a restart', () => {
