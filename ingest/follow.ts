@@ -19,7 +19,10 @@ export interface FollowOptions {
   /** Stops the follower: it reads what is there, commits and returns. */
   signal: AbortSignal;
   pollMs?: number;
-  /** Longest time rows wait before they are stored (default 1 s). */
+  /**
+   * Longest time rows wait before they are stored (default: the pipeline's followCommitEveryMs,
+   * else 1 s and at once whenever the file is caught up with).
+   */
   commitEveryMs?: number;
   batchRows?: number;
 }
@@ -75,7 +78,8 @@ export async function followFile(
 ): Promise<void> {
   const { pipeline } = session;
   const pollMs = options.pollMs ?? 200;
-  const commitEveryMs = options.commitEveryMs ?? 1000;
+  const commitEveryMs = options.commitEveryMs ?? pipeline.followCommitEveryMs ?? 1000;
+  const commitWhenCaughtUp = options.commitEveryMs === undefined && pipeline.followCommitEveryMs === undefined;
   const batchRows = options.batchRows ?? 50_000;
   const source = path;
   let current = null as OpenFile | null;
@@ -167,7 +171,7 @@ export async function followFile(
       const moved =
         current !== null && (committed === null || committed.fileId !== at.fileId || committed.offset !== at.offset);
       if (stopping) pipeline.pause?.(); // SIGTERM stores what waits for more input (CDR calls)
-      const due = stopping || !read || Date.now() - lastCommitMs >= commitEveryMs;
+      const due = stopping || (commitWhenCaughtUp && !read) || Date.now() - lastCommitMs >= commitEveryMs;
       if ((session.size > 0 || moved) && due) await commit();
       if (stopping) break;
       if (!read) {

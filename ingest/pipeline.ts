@@ -10,6 +10,11 @@ import type { RawLine } from './read-lines.ts';
 export interface LinePipeline {
   /** `kind` of this pipeline's rejects and ingest runs (calls, …, queue-log, cdr). */
   readonly rejectKind: string;
+  /**
+   * Under `--follow`, the longest its rows wait to be stored; unset: 1 s, and at once whenever
+   * the file is caught up with. Each commit writes the pipeline's state.
+   */
+  readonly followCommitEveryMs?: number;
   /** A new file (or body) starts: per-file reader state (CSV header, open record) is reset. */
   beginFile(): void;
   /** One physical line; counted into `tally` (read, rejected now; accepted/duplicates when stored). */
