@@ -113,7 +113,7 @@ export async function ingestFiles(
     const first = firstMs.get(file) ?? Infinity;
     if (first < reached - LATE_INPUT_MS && summary.accepted > acceptedBefore) {
       const span = [first - LATE_INPUT_MS, reached - LATE_INPUT_MS] as const; // a line may be a little out of order
-      const late = (await pipeline.rowsStoredBefore?.(file, span, runStartMs)) ?? 0;
+      const late = (await pipeline.rowsStoredIn?.(file, span, runStartMs)) ?? 0;
       if (late > 0) options.onWarning?.(lateInputWarning(file, late, reached));
     }
   }

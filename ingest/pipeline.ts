@@ -32,7 +32,7 @@ export interface LinePipeline {
   /** The latest event time its state has taken (Asterisk assemblers; epoch ms), when it keeps one. */
   eventTimeReached?(): number;
   /** How many of `source`'s raw rows this run stored (since `sinceMs`) are from the time span given. */
-  rowsStoredBefore?(source: string, span: readonly [number, number], sinceMs: number): Promise<number>;
+  rowsStoredIn?(source: string, span: readonly [number, number], sinceMs: number): Promise<number>;
   /**
    * The input stops for now (`--follow` is stopped): records it holds back only to wait for more
    * input, when more input could still amend them, are given out now (CDR calls still open).

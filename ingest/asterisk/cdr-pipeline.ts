@@ -8,7 +8,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { statSync } from 'node:fs';
 import {
   insertCdrRecords,
-  rowsStoredBefore,
+  rowsStoredIn,
   storedRawKeys,
   type CdrRecordRow,
 } from '../../src/server/queries/ingest-raw-rows.ts';
@@ -186,8 +186,8 @@ export class CdrPipeline implements LinePipeline {
     return this.assembler.watermark;
   }
 
-  rowsStoredBefore(source: string, span: readonly [number, number], sinceMs: number): Promise<number> {
-    return rowsStoredBefore(this.client, 'cdr_record', source, span, sinceMs);
+  rowsStoredIn(source: string, span: readonly [number, number], sinceMs: number): Promise<number> {
+    return rowsStoredIn(this.client, 'cdr_record', source, span, sinceMs);
   }
 
   restore(state: unknown): void {

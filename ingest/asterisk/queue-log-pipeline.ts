@@ -6,11 +6,7 @@
  * held in the assembler, whose open visits are persisted in checkpoints (DESIGN §10).
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import {
-  QueueLogEventBatch,
-  rowsStoredBefore,
-  type QueueLogEventRow,
-} from '../../src/server/queries/ingest-raw-rows.ts';
+import { QueueLogEventBatch, rowsStoredIn, type QueueLogEventRow } from '../../src/server/queries/ingest-raw-rows.ts';
 import { QueueLogAssembler, type QueueLogSnapshot } from '../formats/asterisk-queue-log/assembler.ts';
 import { CALLER_DATA, type QueueLogEvent } from '../formats/asterisk-queue-log/event.ts';
 import { parseQueueLogLine, type QueueLogParseOptions } from '../formats/asterisk-queue-log/parse-line.ts';
@@ -138,8 +134,8 @@ export class QueueLogPipeline implements LinePipeline {
     return this.assembler.watermark;
   }
 
-  rowsStoredBefore(source: string, span: readonly [number, number], sinceMs: number): Promise<number> {
-    return rowsStoredBefore(this.client, 'queue_log_event', source, span, sinceMs);
+  rowsStoredIn(source: string, span: readonly [number, number], sinceMs: number): Promise<number> {
+    return rowsStoredIn(this.client, 'queue_log_event', source, span, sinceMs);
   }
 
   restore(state: unknown): void {

@@ -131,10 +131,10 @@ async function storedRawRows<R>(
 
 /**
  * How many rows of `source` this run stored (`ingested_at` from `sinceMs` on) whose time is in
- * [fromMs, beforeMs): lines of a file that came late to its stream (`fromMs`: the file's first
- * event, so that only the file's own span is read).
+ * [fromMs, beforeMs): the lines of a file that came late to its stream, when `beforeMs` is where
+ * the stream had got (and `fromMs` the file's first event, so that only its own span is read).
  */
-export async function rowsStoredBefore(
+export async function rowsStoredIn(
   client: ClickHouseClient,
   table: RawTable,
   source: string,
