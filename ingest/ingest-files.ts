@@ -10,7 +10,6 @@ import { statSync } from 'node:fs';
 import type { EventKind } from '../src/domain/events.ts';
 import { factBacklog } from '../src/server/queries/fact-backlog.ts';
 import { recordIngestRun } from '../src/server/queries/ingest-checkpoints.ts';
-import { refuseUnknownCdrLayout } from './asterisk/cdr-pipeline.ts';
 import { oldestFirst } from './asterisk/oldest-first.ts';
 import type { AsteriskOptions } from './asterisk/options.ts';
 import { DEFAULT_BATCH_ROWS, type IngestSummary } from './event-writer.ts';
@@ -44,7 +43,6 @@ export async function ingestFiles(
   files: string[],
   options: IngestOptions,
 ): Promise<IngestSummary> {
-  if (options.format === 'asterisk-cdr-csv') for (const file of files) await refuseUnknownCdrLayout(file);
   const firstMs = new Map<string, number>();
   if (options.format === 'asterisk-queue-log' || options.format === 'asterisk-cdr-csv') {
     const ordered = await oldestFirst(files, options.format, options.timeZone);

@@ -5,7 +5,6 @@
  * assembler, whose state is persisted in checkpoints (DESIGN §10).
  */
 import type { ClickHouseClient } from '@clickhouse/client';
-import { statSync } from 'node:fs';
 import {
   insertCdrRecords,
   rowsStoredIn,
@@ -19,12 +18,11 @@ import type { CdrRecord, DirectCall } from '../formats/asterisk-cdr-csv/call.ts'
 import type { CdrLayout } from '../formats/asterisk-cdr-csv/layout.ts';
 import { CdrParser, type CdrRow } from '../formats/asterisk-cdr-csv/parse-record.ts';
 import { CsvRecordJoiner } from '../formats/csv.ts';
-import { InputError } from '../../src/server/input-error.ts';
 import { toClickHouseTime } from '../formats/time.ts';
 import type { CallerHasher } from '../formats/types.ts';
 import { emptySummary, type EventWriter, type IngestSummary, type StoreStep } from '../event-writer.ts';
 import { lineProblem, type LinePipeline } from '../pipeline.ts';
-import { readFileLines, type RawLine } from '../read-lines.ts';
+import type { RawLine } from '../read-lines.ts';
 import { cdrLayoutColumns } from '../redact-reject.ts';
 import { arrayBatches, RowStore } from '../row-store.ts';
 import { alreadyHashed, type AsteriskOptions } from './options.ts';
@@ -243,21 +241,5 @@ export class CdrPipeline implements LinePipeline {
       if (r.kind === 'direct-calls') this.direct.push(r.row, this.derived);
       else this.events.push([r], this.derived);
     }
-  }
-}
-
-/**
- * Refuses, before anything is stored, a CDR file whose layout is not one it reads: its first
- * record (a header row, or the first row of a header-less Master.csv) decides. Rows further on
- * in another layout are rejected one by one (a stray row of a damaged file).
- */
-export async function refuseUnknownCdrLayout(file: string): Promise<void> {
-  if (!statSync(file).isFile()) return; // a named pipe is read once: its rows go through the pipeline
-  const parser = new CdrParser({ nowMs: Date.now() });
-  for await (const raw of readFileLines(file)) {
-    if (raw.tooLong || raw.text.trim() === '') continue;
-    const parsed = parser.parse({ source: file, line: raw.line, text: raw.text });
-    if (!parsed.ok && parsed.unknownLayout) throw new InputError(`${file}: line ${raw.line}: ${parsed.reason}`);
-    return;
   }
 }

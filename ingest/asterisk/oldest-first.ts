@@ -5,6 +5,7 @@
  * caller is on the ENTERQUEUE line; CDR legs follow each other by end time).
  */
 import { statSync } from 'node:fs';
+import { InputError } from '../../src/server/input-error.ts';
 import { CdrParser } from '../formats/asterisk-cdr-csv/parse-record.ts';
 import { parseQueueLogLine } from '../formats/asterisk-queue-log/parse-line.ts';
 import { readFileLines } from '../read-lines.ts';
@@ -12,7 +13,13 @@ import { readFileLines } from '../read-lines.ts';
 /** Lines looked at for a file's first event (a file may start with lines that are rejected). */
 const PEEK_LINES = 1000;
 
-/** Epoch ms of the first event of a regular file (queue_log line, CDR row end), or null. */
+/**
+ * Epoch ms of the first event of a regular file (queue_log line, CDR row end), or null.
+ *
+ * A CDR file whose layout kezek does not read is refused here, before anything is stored: its
+ * first record (a header row, or the first row of a header-less Master.csv) decides. Rows further
+ * on in another layout are rejected one by one (a stray row of a damaged file).
+ */
 async function firstEventMs(
   file: string,
   format: 'asterisk-queue-log' | 'asterisk-cdr-csv',
@@ -21,14 +28,19 @@ async function firstEventMs(
   if (!statSync(file).isFile()) return null; // a named pipe is read once, by the ingest
   const nowMs = Date.now();
   const cdr = new CdrParser({ nowMs, timeZone });
+  let firstRecord = true;
   for await (const raw of readFileLines(file)) {
     if (raw.line > PEEK_LINES) break;
     if (raw.tooLong) continue;
     if (format === 'asterisk-queue-log') {
       const parsed = parseQueueLogLine(raw.text, { nowMs, timeZone });
       if (parsed.ok && parsed.event) return parsed.event.timeMs;
-    } else {
+    } else if (raw.text.trim() !== '') {
       const parsed = cdr.parse({ source: file, line: raw.line, text: raw.text });
+      if (firstRecord && !parsed.ok && parsed.unknownLayout) {
+        throw new InputError(`${file}: line ${raw.line}: ${parsed.reason}`);
+      }
+      firstRecord = false;
       if (parsed.ok && parsed.row) return parsed.row.endMs;
     }
   }
@@ -38,7 +50,7 @@ async function firstEventMs(
 /**
  * The files in the order of their first events (stable; files without one, e.g. named pipes,
  * after the others in the order given), each with the epoch ms of its first event (Infinity
- * when it has none).
+ * when it has none). Throws an InputError for a CDR file in a layout kezek does not read.
  */
 export async function oldestFirst(
   files: readonly string[],
