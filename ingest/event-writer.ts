@@ -10,11 +10,12 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { EVENT_KINDS, type EventByKind, type EventKind } from '../src/domain/events.ts';
 import { factBacklog } from '../src/server/queries/fact-backlog.ts';
-import { keyOf, RecordBatch } from '../src/server/queries/store-events.ts';
+import { insertRecords, keyOf, RecordBatch } from '../src/server/queries/store-events.ts';
 import { insertRejects, type RejectRow } from '../src/server/queries/rejects.ts';
 import { deleteCalls, storedVisitEntries } from '../src/server/queries/replace-calls.ts';
 import type { CallerHasher, ParsedRecord } from './formats/types.ts';
 import { redactReject } from './redact-reject.ts';
+import { freshVisits } from './fresh-visits.ts';
 import { freshRows } from './row-store.ts';
 
 export interface IngestSummary {
@@ -170,6 +171,14 @@ export class EventWriter {
     const records = batch.rows as EventByKind[K][];
     const out = await RecordBatch.open(this.client, kind, records, source);
     try {
+      if (kind === 'calls') {
+        const visits = records as EventByKind['calls'][];
+        const { keep, renumbered } = freshVisits(visits, await out.storedVisits(), batch.tallies);
+        await out.insert(keep);
+        // Re-entries numbered anew (rare): a small insert of their own.
+        await insertRecords(this.client, 'calls', renumbered, source);
+        return;
+      }
       const keys = records.map((record) => keyOf(kind, record));
       await out.insert(freshRows(keys, await out.storedKeys(), batch.tallies));
     } finally {

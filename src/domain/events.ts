@@ -23,6 +23,11 @@ export interface CallVisit {
    * the first, 1 a re-entry of the same queue by the same call, and so on.
    */
   visit?: number;
+  /**
+   * The number counts only the visits its assembler still remembered (Asterisk queue_log): the
+   * visit is told from the others of its (call_id, queue) by its time span (ingest/fresh-visits.ts).
+   */
+  identifiedBySpan?: boolean;
   channel: Channel;
   language: string;
   site: string;

@@ -54,6 +54,8 @@ describe('QueueLogAssembler: visits (DESIGN §5)', () => {
         callback: false,
         selfService: false,
         topic: '',
+        // Its number counts the visits remembered only: the writer tells visits by their spans.
+        identifiedBySpan: true,
       },
     ]);
   });

@@ -157,6 +157,9 @@ export class QueueLogAssembler {
     const visit = buildVisit(events, this.opts);
     if (visit === null) return NO_RECORDS;
     if (number > 0) visit.visit = number;
+    // The number counts only the visits remembered: a re-entry after they were forgotten is
+    // numbered 0 again, and told from the first visit by its time (fresh-visits.ts).
+    visit.identifiedBySpan = true;
     return [{ kind: 'calls', row: visit }];
   }
 

@@ -6,6 +6,7 @@ import type { EventByKind, EventKind } from '../../domain/events.ts';
 import { fromClickHouseTime, toClickHouseTime } from '../../../ingest/formats/time.ts';
 import { isEmbeddedClient } from '../clickhouse/client.ts';
 import { bulkInsert, TsvBuffer, TsvFile, type Column } from './bulk-insert.ts';
+import type { StoredVisit } from '../../../ingest/fresh-visits.ts';
 import { COLUMNS_OF_KIND, TABLE_OF_KIND, keyOf, rowOf, tsvLineOf } from './event-rows.ts';
 
 async function rows<T>(client: ClickHouseClient, query: string, params: Record<string, unknown>): Promise<T[]> {
@@ -43,12 +44,7 @@ async function storedKeys<K extends EventKind>(
   if (records.length === 0) return new Set();
   const keys = new Set<string>();
   if (kind === 'calls') {
-    const found = await rows<{ call_id: string; queue: string; visit: number }>(
-      client,
-      `SELECT call_id, queue, visit FROM call WHERE call_id IN (${source.ids('call_id')})`,
-      source.params,
-    );
-    for (const r of found) keys.add(`${r.call_id}\u0000${r.queue}\u0000${r.visit}`);
+    for (const v of await storedVisits(client, source)) keys.add(`${v.callId}\u0000${v.queue}\u0000${v.visit}`);
   } else if (kind === 'ratings') {
     const found = await rows<{ call_id: string; rated: string }>(
       client,
@@ -95,6 +91,23 @@ async function storedKeys<K extends EventKind>(
   return keys;
 }
 
+/** The visits stored of the calls of `source`'s ids, with their spans. */
+async function storedVisits(client: ClickHouseClient, source: IdSource): Promise<StoredVisit[]> {
+  const found = await rows<{ call_id: string; queue: string; visit: number; entered: number; ended: number }>(
+    client,
+    `SELECT call_id, queue, visit, toUnixTimestamp64Milli(entered_at) AS entered, toUnixTimestamp64Milli(ended_at) AS ended
+     FROM call WHERE call_id IN (${source.ids('call_id')})`,
+    source.params,
+  );
+  return found.map((r) => ({
+    callId: r.call_id,
+    queue: r.queue,
+    visit: Number(r.visit),
+    enteredAtMs: Number(r.entered),
+    endedAtMs: Number(r.ended),
+  }));
+}
+
 /** The id a record is looked up by: its call's or its agent's. */
 function idOf<K extends EventKind>(kind: K, record: EventByKind[K]): string {
   return kind === 'calls' || kind === 'ratings'
@@ -138,6 +151,13 @@ export class RecordBatch<K extends EventKind> {
   storedKeys(): Promise<Set<string>> {
     const ids = this.file ? idsInFile(this.file, insertColumns(this.kind)) : undefined;
     return storedKeys(this.client, this.kind, this.records, ids);
+  }
+
+  /** The visits stored of the batch's calls (a batch of calls). */
+  storedVisits(): Promise<StoredVisit[]> {
+    const records = this.records as EventByKind['calls'][];
+    const ids = this.file ? idsInFile(this.file, insertColumns(this.kind)) : idsParameter(records.map((r) => r.callId));
+    return records.length === 0 ? Promise.resolve([]) : storedVisits(this.client, ids);
   }
 
   /** Inserts the records for which `keep` is true (one insert; none when none is kept). */
