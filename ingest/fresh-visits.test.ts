@@ -60,7 +60,7 @@ describe('freshVisits', () => {
 
   it('numbers anew a queue_log visit whose number is taken by a visit at other times', () => {
     const late = visit(100, 105, { identifiedBySpan: true });
-    // Stored: 0 (minutes 0–5) and 1 (10–12): the re-entry at minute 100 becomes 2.
+    // Stored: 0 (minutes 0–5) and 1 (10–12): the re-entry at minute 100 takes the first free number, 2.
     expect(sort([late], [stored(0, 0, 5), stored(1, 10, 12)])).toEqual({
       keep: [false],
       renumbered: [[2, 100]],

@@ -8,7 +8,7 @@
  * their time: one call is in one queue once at a time, so a visit whose span overlaps a stored
  * visit of its (call_id, queue), or ends at the same instant, is that visit again (a re-sent line,
  * a file read twice), whatever its number; one that overlaps none is another visit, and takes the
- * next free number when its own is taken.
+ * first free number when its own is taken.
  */
 import type { CallVisit } from '../src/domain/events.ts';
 import type { IngestSummary } from './event-writer.ts';
@@ -30,17 +30,17 @@ export interface FreshVisits {
   renumbered: CallVisit[];
 }
 
-interface Visited {
-  numbers: Set<number>;
-  highest: number;
-  spans: [enteredAtMs: number, endedAtMs: number][];
-}
-
 const callQueue = (callId: string, queue: string) => `${callId}\u0000${queue}`;
 
 /** The same visit seen twice: the spans share an instant inside both, or the same end. */
-function sameVisit([entered, ended]: readonly [number, number], visit: CallVisit): boolean {
-  return ended === visit.endedAtMs || (entered < visit.endedAtMs && visit.enteredAtMs < ended);
+function overlapsAny(spans: readonly number[] | undefined, visit: CallVisit): boolean {
+  if (!spans) return false;
+  for (let i = 0; i < spans.length; i += 2) {
+    const entered = spans[i];
+    const ended = spans[i + 1];
+    if (ended === visit.endedAtMs || (entered < visit.endedAtMs && visit.enteredAtMs < ended)) return true;
+  }
+  return false;
 }
 
 /**
@@ -52,35 +52,39 @@ export function freshVisits(
   stored: readonly StoredVisit[],
   tallies: readonly IngestSummary[],
 ): FreshVisits {
-  const known = new Map<string, Visited>();
-  const remember = (key: string, number: number, span: [number, number]) => {
-    let visited = known.get(key);
-    if (!visited) known.set(key, (visited = { numbers: new Set(), highest: -1, spans: [] }));
-    visited.numbers.add(number);
-    visited.highest = Math.max(visited.highest, number);
-    visited.spans.push(span);
+  /** The keys taken, as `${callQueue}\0${visit}`. */
+  const taken = new Set<string>();
+  /** Entered and ended of the visits known, by callQueue: only when some visit is identified by it. */
+  const spans = visits.some((v) => v.identifiedBySpan) ? new Map<string, number[]>() : null;
+  const remember = (key: string, number: number, enteredAtMs: number, endedAtMs: number) => {
+    taken.add(`${key}\u0000${number}`);
+    if (!spans) return;
+    const list = spans.get(key);
+    if (list) list.push(enteredAtMs, endedAtMs);
+    else spans.set(key, [enteredAtMs, endedAtMs]);
   };
-  for (const s of stored) remember(callQueue(s.callId, s.queue), s.visit, [s.enteredAtMs, s.endedAtMs]);
+  for (const s of stored) remember(callQueue(s.callId, s.queue), s.visit, s.enteredAtMs, s.endedAtMs);
 
   const keep: boolean[] = [];
   const renumbered: CallVisit[] = [];
   for (let i = 0; i < visits.length; i++) {
     const visit = visits[i];
     const key = callQueue(visit.callId, visit.queue);
-    const visited = known.get(key);
-    let number = visit.visit ?? 0;
+    const own = visit.visit ?? 0;
+    let number = own;
     let fresh: boolean;
-    if (!visit.identifiedBySpan) fresh = !visited?.numbers.has(number);
+    if (!spans || !visit.identifiedBySpan) fresh = !taken.has(`${key}\u0000${number}`);
     else {
-      fresh = !visited?.spans.some((span) => sameVisit(span, visit));
-      if (fresh && visited?.numbers.has(number)) {
-        number = visited.highest + 1;
+      fresh = !overlapsAny(spans.get(key), visit);
+      if (fresh && taken.has(`${key}\u0000${number}`)) {
+        number = 0;
+        while (taken.has(`${key}\u0000${number}`)) number++;
         renumbered.push({ ...visit, visit: number });
       }
     }
-    keep.push(fresh && number === (visit.visit ?? 0));
+    keep.push(fresh && number === own);
     countRow(tallies[i], fresh);
-    if (fresh) remember(key, number, [visit.enteredAtMs, visit.endedAtMs]);
+    if (fresh) remember(key, number, visit.enteredAtMs, visit.endedAtMs);
   }
   return { keep, renumbered };
 }
