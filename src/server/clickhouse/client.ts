@@ -3,7 +3,8 @@
  * HTTP, configured so both give the same result types.
  */
 import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { join } from 'node:path';
 import type { DatabaseTarget } from '../config.ts';
 import { inlineParams } from './literal-params.ts';
@@ -39,6 +40,24 @@ interface ClientCache {
   createChdbConnection: ChdbConnect;
 }
 
+/**
+ * The embedded engine takes whatever waits on the process's standard input for the data of its
+ * inserts, and then refuses every insert ("both inlined and external data"): `echo x | kezek
+ * ingest …`, or a `while read f; do kezek ingest "$f" …; done < list`, stored nothing. Before the
+ * engine starts, standard input (a pipe or file; a terminal is never read) becomes /dev/null. Only
+ * `users add` reads it, and it has read its line before it opens the database.
+ */
+function detachStandardInput(): void {
+  if (isatty(0)) return;
+  try {
+    closeSync(0);
+  } catch {
+    // already closed: /dev/null takes its place all the same
+  }
+  const fd = openSync('/dev/null', 'r'); // the lowest free descriptor: 0
+  if (fd !== 0) closeSync(fd);
+}
+
 // One engine per process (chdb binds one directory): share it across module instances, since
 // the built dashboards and the CLI may load this module twice.
 const cache = globalThis as typeof globalThis & { __kezekEmbedded?: ClientCache };
@@ -49,6 +68,7 @@ async function embeddedClient(path: string): Promise<ClickHouseClient> {
     if (held.path === path) return held.client;
     throw new Error(`this process already holds the database ${held.path}; it cannot open ${path} too`);
   }
+  detachStandardInput();
   // Loaded lazily: chdb crashes the process when loaded inside a worker thread.
   const { createChdbConnection } = await import('chdb/connection');
   let client;
