@@ -68,16 +68,26 @@ describe('freshVisits', () => {
     });
   });
 
-  it('takes a queue_log visit that overlaps a stored visit, or ends with it, for that visit, whatever its number', () => {
+  it('takes a queue_log visit that overlaps a stored visit, or equals it, for that visit, whatever its number', () => {
     const batch = [
       visit(11, 12, { identifiedBySpan: true }), // inside stored 1 (10–12), numbered 0
       visit(9, 12, { identifiedBySpan: true, visit: 3 }), // its start estimated otherwise, same end
       visit(0, 5, { identifiedBySpan: true }), // stored 0 itself
+      visit(20, 20, { identifiedBySpan: true }), // stored 2, of no length
     ];
-    expect(sort(batch, [stored(0, 0, 5), stored(1, 10, 12)])).toEqual({
-      keep: [false, false, false],
+    expect(sort(batch, [stored(0, 0, 5), stored(1, 10, 12), stored(2, 20, 20)])).toEqual({
+      keep: [false, false, false, false],
       renumbered: [],
-      accepted: [0, 0, 0],
+      accepted: [0, 0, 0, 0],
+    });
+  });
+
+  it('keeps a visit of no length entered the instant the previous one ended (a dialplan loop)', () => {
+    // QA: ENTERQUEUE at minute 5, EXITEMPTY at once, after a visit that ended at minute 5.
+    expect(sort([visit(5, 5, { identifiedBySpan: true })], [stored(0, 0, 5)])).toEqual({
+      keep: [false],
+      renumbered: [[1, 5]],
+      accepted: [1],
     });
   });
 

@@ -6,7 +6,7 @@
  * earlier ones (an hour of event time, or across runs through its checkpoint): a caller back in
  * the same queue later is numbered 0 again. Such visits (`identifiedBySpan`) are told apart by
  * their time: one call is in one queue once at a time, so a visit whose span overlaps a stored
- * visit of its (call_id, queue), or ends at the same instant, is that visit again (a re-sent line,
+ * visit of its (call_id, queue), or equals it, is that visit again (a re-sent line,
  * a file read twice), whatever its number; one that overlaps none is another visit, and takes the
  * first free number when its own is taken.
  */
@@ -32,13 +32,17 @@ export interface FreshVisits {
 
 const callQueue = (callId: string, queue: string) => `${callId}\u0000${queue}`;
 
-/** The same visit seen twice: the spans share an instant inside both, or the same end. */
+/**
+ * The same visit seen twice: the spans share an instant inside both, or are equal (a visit of no
+ * length). A visit entered the instant the previous one ended (a dialplan loop) is another.
+ */
 function overlapsAny(spans: readonly number[] | undefined, visit: CallVisit): boolean {
   if (!spans) return false;
   for (let i = 0; i < spans.length; i += 2) {
     const entered = spans[i];
     const ended = spans[i + 1];
-    if (ended === visit.endedAtMs || (entered < visit.endedAtMs && visit.enteredAtMs < ended)) return true;
+    if (entered < visit.endedAtMs && visit.enteredAtMs < ended) return true;
+    if (entered === visit.enteredAtMs && ended === visit.endedAtMs) return true;
   }
   return false;
 }

@@ -159,6 +159,40 @@ describe('QueueLogAssembler: visits (DESIGN §5)', () => {
     expect(out.map((v) => v.visit ?? 0)).toEqual([0, 1]);
   });
 
+  it('takes no line from before the end of the visit remembered into a later visit (a re-sent older line)', () => {
+    const a = new QueueLogAssembler(OPTS);
+    const lines = events(`
+      ${T}|c1|support|NONE|ENTERQUEUE||555|1
+      ${T + 12}|c1|support|PJSIP/1002|CONNECT|12|c1.5|3
+      ${T + 107}|c1|support|PJSIP/1002|COMPLETECALLER|12|95|1
+      ${T - 30}|c1|support|NONE|ENTERQUEUE||555|1
+      ${T + 600}|c1|support|PJSIP/1003|CONNECT|8|c1.6|2
+      ${T + 700}|c1|support|PJSIP/1003|COMPLETEAGENT|8|100|1`);
+    // The ENTERQUEUE at T − 30 (not the visit's: a piece of an older file sent again) comes after
+    // the visit ended; the caller is back later, its own ENTERQUEUE not in the input.
+    const out = visits(run(a, lines));
+    expect(out.map((v) => [v.visit ?? 0, v.waitSeconds, (v.enteredAtMs - T * 1000) / 1000])).toEqual([
+      [0, 12, 0],
+      [1, 8, 592], // its start estimated from CONNECT's wait (600 − 8), not the stray line's T − 30
+    ]);
+    expect(a.stats()).toMatchObject({ openVisits: 0, expiredVisits: 0 });
+  });
+
+  it('starts a visit over at a later ENTERQUEUE: the open one never ends (its end lost)', () => {
+    const a = new QueueLogAssembler(OPTS);
+    const out = visits(
+      run(
+        a,
+        events(`
+      ${T}|c1|support|NONE|ENTERQUEUE||555|1
+      ${T + 900}|c1|support|NONE|ENTERQUEUE||555|1
+      ${T + 930}|c1|support|NONE|ABANDON|1|1|30`),
+      ),
+    );
+    expect(out.map((v) => [v.waitSeconds, (v.enteredAtMs - T * 1000) / 1000])).toEqual([[30, 900]]);
+    expect(a.stats()).toMatchObject({ openVisits: 0, expiredVisits: 1 });
+  });
+
   it('keeps a call in several queues as one visit per queue, each remembered and forgotten on its own', () => {
     // c1 times out of `support` into `sales` (one call, two visits); `support` also has c1 again later.
     const a = new QueueLogAssembler({ ...OPTS, dedupeWindowMs: 600_000 });

@@ -13,7 +13,8 @@
  * also carry the recently completed visits and the event-time watermark, so that duplicates
  * straddling the restart still count once. Open visits idle for `pendingTtlMs` of event time
  * (a call whose end was never logged, e.g. Asterisk crashed) are dropped and counted in
- * `stats().expiredVisits`; their lines were accepted and stored as lines all the same.
+ * `stats().expiredVisits`, and so is an open visit that a later ENTERQUEUE of its (callId, queue)
+ * starts over; their lines were accepted and stored as lines all the same.
  */
 import { fmix32 } from '../../../src/domain/demo/prng.ts';
 import type { ParsedRecord } from '../types.ts';
@@ -137,6 +138,15 @@ export class QueueLogAssembler {
     if (!VISIT_VERBS.has(event.verb) || event.queue === '' || event.queue === 'NONE') return NO_RECORDS;
     const state = this.stateOf(event.callId, event.queue);
     if (heldAsClosed(state, event.raw) || holdsEvent(state.open, event.raw)) return NO_RECORDS;
+    // A line from before the end of the visit remembered last belongs to that visit or an earlier
+    // one (a re-sent older file): it cannot start or join a later visit. It is stored as a line.
+    if (state.closed !== null && event.timeMs < state.closedEndMs) return NO_RECORDS;
+    if (state.open !== null && event.verb === 'ENTERQUEUE' && event.timeMs > state.openLastMs) {
+      // A visit starts with its ENTERQUEUE: the open one, every event of which came before this
+      // one, never ends (its end was lost, or its lines were a piece of a visit stored already).
+      state.open = null;
+      this.expired++;
+    }
     if (state.open === null) {
       state.open = [event];
       state.openVisit = state.closed === null ? 0 : state.closedVisit + 1;
