@@ -1,32 +1,32 @@
 import { describe, expect, it } from 'vitest';
+import { visit as demoVisit } from '../src/domain/demo/visit.ts';
 import type { CallVisit } from '../src/domain/events.ts';
 import { emptySummary } from './event-writer.ts';
 import { freshVisits, type StoredVisit } from './fresh-visits.ts';
 
 const MIN = 60_000;
-/** A visit of call c1 in queue q entered at minute `from` and ended at minute `to`. */
+/** An unanswered visit of call c1 in queue q entered at minute `from` and ended at minute `to`. */
 function visit(from: number, to: number, extra: Partial<CallVisit> = {}): CallVisit {
-  return {
-    callId: 'c1',
-    queue: 'q',
-    channel: 'voice',
-    language: 'ru',
-    site: 's',
-    callerHash: '',
-    enteredAtMs: from * MIN,
-    answeredAtMs: null,
-    endedAtMs: to * MIN,
-    waitSeconds: (to - from) * 60,
-    agentId: '',
-    talkSeconds: 0,
-    holdSeconds: 0,
-    wrapSeconds: 0,
-    transferred: false,
-    callback: false,
-    selfService: false,
-    topic: '',
-    ...extra,
-  };
+  const v = demoVisit(
+    'c1',
+    'q',
+    'voice',
+    'ru',
+    's',
+    '',
+    from * MIN,
+    null,
+    to * MIN,
+    '',
+    0,
+    0,
+    0,
+    false,
+    false,
+    false,
+    '',
+  );
+  return { ...v, ...extra };
 }
 const stored = (number: number, from: number, to: number): StoredVisit => ({
   callId: 'c1',
