@@ -2,9 +2,10 @@
  * `kezek ingest --follow`: a queue_log that appears after the follower starts, grows in pieces
  * (a line written in two halves waits for its newline), is rotated by rename in the middle (lines
  * still appended to the old file are read), gives the KPIs of the whole file; SIGTERM stores and
- * exits 0; after `kill -9` a restart continues from the checkpoint with nothing lost or doubled.
+ * exits 0, also while it opens the database; after `kill -9` a restart continues from the
+ * checkpoint with nothing lost or doubled.
  */
-import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, Workspace } from '../kpi/harness.ts';
@@ -60,7 +61,8 @@ describe('ingest --follow', () => {
     const b = Math.floor(lines.length * 0.6);
     const c = Math.floor(lines.length * 0.7);
     writeFileSync(path, text(lines.slice(0, a)));
-    await sleep(400);
+    // Read and stored: the follower is up (on a loaded machine it may take longer than the wait above).
+    await waitFor(() => hasMonthlyPart(db, 'queue_log_event'), 30_000, 'the first lines stored');
     appendFileSync(path, text(lines.slice(a, b)) + lines[b].slice(0, 10)); // half a line
     await sleep(400);
     appendFileSync(path, `${lines[b].slice(10)}\n`);
@@ -72,6 +74,20 @@ describe('ingest --follow', () => {
     f.child.kill('SIGTERM');
     expect(await f.exit).toEqual({ code: 0, signal: null });
     expect(JSON.parse(f.stdout())).toMatchObject({ read: lines.length, accepted: sample.distinctLines, rejected: 0 });
+    expect(await childJson(kpiArgs(db, config, sample))).toEqual(wholeKpi);
+  });
+
+  it('stopped while its database opens, still reads the file once, stores it and exits 0', async () => {
+    const db = join(ws.dir, 'early-stop-db');
+    const path = join(ws.dir, 'queue_log_early');
+    writeFileSync(path, text(sample.lines));
+    const f = follower(db, path);
+    // The engine has created the directory: the database is opening (schema, checkpoint) and the
+    // file is not read yet. A service manager may stop the follower at this moment.
+    await waitFor(() => existsSync(db), 30_000, 'the database directory');
+    f.child.kill('SIGTERM');
+    expect(await f.exit).toEqual({ code: 0, signal: null });
+    expect(JSON.parse(f.stdout())).toMatchObject({ read: sample.lines.length, accepted: sample.distinctLines });
     expect(await childJson(kpiArgs(db, config, sample))).toEqual(wholeKpi);
   });
 

@@ -113,24 +113,26 @@ async function follow(
 ): Promise<IngestSummary> {
   if (format === 'kezek-csv')
     throw new UsageError('--follow reads kezek-ndjson, asterisk-queue-log or asterisk-cdr-csv');
-  const { client, config } = await openContext(values);
-  const path = resolve(file);
-  const opts = asteriskOptions(config, createCallerHasher(await callerSalt(client)), utc);
-  const session = ingestStream(client, path, format, kind, opts, `follow:${format}:${path}`);
-  const { events, pipeline } = session;
-  await recordIngestRun(client, path, pipeline.rejectKind);
+  // Taken from the start: a stop while the database opens still ends with one pass over the file,
+  // its rows stored and exit 0 (a service stopped the moment it started).
   const stop = new AbortController();
   const onSignal = () => stop.abort();
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
   try {
+    const { client, config } = await openContext(values);
+    const path = resolve(file);
+    const opts = asteriskOptions(config, createCallerHasher(await callerSalt(client)), utc);
+    const session = ingestStream(client, path, format, kind, opts, `follow:${format}:${path}`);
+    const { events, pipeline } = session;
+    await recordIngestRun(client, path, pipeline.rejectKind);
     await followFile(session, path, events.summary, { signal: stop.signal });
     await factBacklog(client).refresh();
+    return events.summary;
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
   }
-  return events.summary;
 }
 
 export const command: Command = {
