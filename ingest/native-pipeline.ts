@@ -47,8 +47,7 @@ export class NativePipeline implements LinePipeline {
     // input, file or HTTP body, reaches here with its lines numbered from 1.
     if (raw.line === 1 && raw.text.charCodeAt(0) === 0xfeff) raw = { ...raw, text: raw.text.slice(1) };
     if (!this.joiner || raw.tooLong) return this.record(raw, source, tally);
-    const record = this.joiner.push(raw.line, raw.text);
-    if (record) this.record({ ...raw, ...record }, source, tally);
+    for (const record of this.joiner.push(raw.line, raw.text)) this.record({ ...raw, ...record }, source, tally);
   }
 
   endFile(source: string, tally: IngestSummary): void {

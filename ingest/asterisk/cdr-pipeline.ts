@@ -40,6 +40,14 @@ const CALLER_IN_CLID = /<([^>]*)>/;
 const NUMBER_IN_ARGS = /(?<![\w.-])\+?\d{7,}(?![\w.])/g;
 
 /**
+ * Lines a CDR record may span. Asterisk writes one per line; a field holding a line break (a
+ * userfield) may take the next. A record cut short (the PBX died mid-write) has a quote that never
+ * closes: it is given up at the next line, which is read on its own, instead of swallowing the
+ * rest of the file into one rejected record (QA).
+ */
+const CDR_RECORD_MAX_LINES = 2;
+
+/**
  * The row with its numbers hashed: src (or the number in clid), dst, the numbers in lastdata;
  * clid dropped; raw → its hash.
  */
@@ -90,7 +98,7 @@ export class CdrPipeline implements LinePipeline {
    */
   readonly followCommitEveryMs = 10_000;
   readonly derived = emptySummary();
-  private joiner = new CsvRecordJoiner();
+  private joiner = new CsvRecordJoiner(CDR_RECORD_MAX_LINES);
   private parser: CdrParser;
   private assembler: CdrAssembler;
   private readonly rows: RowStore<{ ms: number; row: CdrRecordRow }>;
@@ -132,16 +140,16 @@ export class CdrPipeline implements LinePipeline {
   }
 
   beginFile(): void {
-    this.joiner = new CsvRecordJoiner();
+    this.joiner = new CsvRecordJoiner(CDR_RECORD_MAX_LINES);
     this.parser = this.newParser(null);
     this.open = false;
   }
 
   line(raw: RawLine, source: string, tally: IngestSummary): void {
     if (raw.tooLong) return this.record(raw, source, tally);
-    const record = this.joiner.push(raw.line, raw.text);
-    this.open = record === null;
-    if (record) this.record({ ...raw, ...record }, source, tally);
+    const records = this.joiner.push(raw.line, raw.text);
+    this.open = records.length === 0;
+    for (const record of records) this.record({ ...raw, ...record }, source, tally);
   }
 
   endFile(source: string, tally: IngestSummary, last: boolean): void {

@@ -58,29 +58,39 @@ export function csvField(value: string): string {
 }
 
 /**
- * Joins physical lines into CSV records: a record continues while a quote is open.
- * Feed lines in order; `push` returns a complete record or null while one is still open.
+ * Joins physical lines into CSV records: a record continues while a quote is open, over at most
+ * `maxLines` lines. Feed lines in order; `push` returns the records a line completes: none while
+ * one is still open, two when a record is still open on its `maxLines`-th line — then its lines
+ * but the last are given up as they stand (a record cut short: its quote never closes), and the
+ * last line starts afresh. A cut record thus takes no good line after it.
  */
 export class CsvRecordJoiner {
   private pending: string | null = null;
   private startLine = 0;
   private quotes = 0;
+  private lines = 0;
 
-  push(line: number, text: string): { line: number; text: string } | null {
+  constructor(private readonly maxLines = Infinity) {}
+
+  push(line: number, text: string): { line: number; text: string }[] {
     const quotes = countQuotes(text);
     if (this.pending === null) {
-      if (quotes % 2 === 0) return { line, text };
+      if (quotes % 2 === 0) return [{ line, text }];
       this.pending = text;
       this.startLine = line;
       this.quotes = quotes;
-      return null;
+      this.lines = 1;
+      return [];
+    }
+    if (this.lines + 1 >= this.maxLines && (this.quotes + quotes) % 2 === 1) {
+      const cut = this.flush()!;
+      return [cut, ...this.push(line, text)];
     }
     this.pending += `\n${text}`;
     this.quotes += quotes;
-    if (this.quotes % 2 === 1) return null;
-    const record = { line: this.startLine, text: this.pending };
-    this.pending = null;
-    return record;
+    this.lines++;
+    if (this.quotes % 2 === 1) return [];
+    return [this.flush()!];
   }
 
   /** What is left open at the end of input (a record whose quote never closed). */

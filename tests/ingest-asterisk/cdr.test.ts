@@ -220,6 +220,19 @@ describe('CDR CSV ingest', () => {
     expect(await rs.json()).toEqual([{ rejects: 0, rows: 0 }]);
   });
 
+  it('rejects a row cut short inside a quoted field, and reads the rows after it (QA)', async () => {
+    // The PBX died mid-write: 70 characters of a row, inside a quoted field (an odd count of
+    // quotes), then the rows written after the restart. All but the cut row are stored already.
+    const cut = ROWS[1].slice(0, 70);
+    expect(cut.split('"').length % 2).toBe(0); // an odd number of quotes
+    const input = ws.file([ROWS[0], cut, ROWS[1], ROWS[2], ROWS[3]].join('\n') + '\n', 'Master-cut.csv');
+    const r = await ingestCdr([input], '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as typeof summary;
+    expect(out).toMatchObject({ accepted: 0, duplicates: 4, rejected: 1 });
+    expect(out.rejects[0]).toMatchObject({ line: 2, reason: expect.stringMatching(/unbalanced quotes/) });
+  });
+
   it('counts a re-sent file as duplicates', async () => {
     const r = await ingestCdr([file], '--json');
     expect(JSON.parse(r.stdout)).toMatchObject({ read: 6, accepted: 0, duplicates: 5, rejected: 1 });
