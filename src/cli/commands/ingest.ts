@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, fstatSync, openSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EVENT_KINDS, type EventKind } from '../../domain/events.ts';
 import { integerOption, parseCommandArgs, UsageError } from '../args.ts';
@@ -42,6 +42,24 @@ function checkFiles(files: string[]): void {
     // A named pipe is read as it comes (`kezek ingest <(zcat queue_log.gz)`); progress then has no total.
     if (!stat.isFile() && !stat.isFIFO()) throw new UsageError(`${f}: not a regular file or a named pipe`);
   }
+}
+
+/**
+ * The files that are this process's standard input (`… | kezek ingest /dev/stdin`, or `< F`),
+ * opened anew (`/dev/fd/N`): the embedded engine takes fd 0 away when it starts (client.ts), and
+ * a file read through it then would be empty.
+ */
+function ownStandardInput(files: string[]): string[] {
+  let stdin;
+  try {
+    stdin = fstatSync(0);
+  } catch {
+    return files; // no standard input
+  }
+  return files.map((f) => {
+    const s = statSync(f);
+    return s.dev === stdin.dev && s.ino === stdin.ino ? `/dev/fd/${openSync(f, 'r')}` : f;
+  });
 }
 
 export function printSummary(io: CliIO, summary: IngestSummary, json: boolean): void {
@@ -180,9 +198,10 @@ export const command: Command = {
       summary = await sendToServer(positionals, values.server, token, endpoint, progress, io);
     } else {
       checkFiles(positionals);
+      const files = ownStandardInput(positionals);
       const { client, config } = await openContext(values);
       const hashCaller = createCallerHasher(await callerSalt(client));
-      summary = await ingestFiles(client, positionals, {
+      summary = await ingestFiles(client, files, {
         ...asteriskOptions(config, hashCaller, values.utc),
         format,
         kind,
