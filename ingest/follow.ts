@@ -1,13 +1,19 @@
 /**
  * `kezek ingest --follow FILE`: follows a growing file like `tail -F` — rotation by rename (the
- * old file is read to its end, then the new one from its start), truncation (read again from the
- * start), a file that appears later. The position (file identity `dev:ino`, byte offset, line)
- * is checkpointed with the pipeline's state after the rows up to it are stored (IngestSession),
- * so a restart after `kill -9` continues where the last checkpoint stands; a rotation that
- * happened meanwhile is found by the old file's identity in the same directory.
+ * old file is read to its end, then the new one from its start), truncation (logrotate's
+ * copytruncate: the rest of the copy is read, then the file again from its start), a file that
+ * appears later. The position (file identity `dev:ino`, byte offset, line, and a fingerprint of
+ * the bytes just before the offset) is checkpointed with the pipeline's state after the rows up
+ * to it are stored (IngestSession), so a restart after `kill -9` continues where the last
+ * checkpoint stands; a rotation that happened meanwhile is found by the old file's identity in
+ * the same directory, a copy by the fingerprint at the offset.
+ *
+ * A truncation shows as a file shorter than the offset, or — when it was written again past the
+ * offset before the follower looked (or while it was down) — as other bytes before the offset.
  *
  * Only complete lines are read: a line still being written waits for its newline.
  */
+import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -25,14 +31,22 @@ export interface FollowOptions {
    */
   commitEveryMs?: number;
   batchRows?: number;
+  /** Salts the fingerprints of the bytes before the offset (they may hold a caller's number). */
+  salt?: string;
 }
 
 interface OpenFile {
+  path: string;
   handle: FileHandle;
   id: string;
   offset: number;
   line: number;
+  /** The fingerprint of the bytes just before `offset` ('' at 0, or unknown). */
+  tail: string;
 }
+
+/** Bytes before the offset that the fingerprint covers. */
+const TAIL_BYTES = 64;
 
 const CHUNK_BYTES = 1 << 20;
 
@@ -44,6 +58,31 @@ async function statOrNull(path: string) {
   } catch {
     return null;
   }
+}
+
+/** The fingerprint of the bytes of `handle` just before `offset` ('' at 0). */
+async function tailOf(handle: FileHandle, offset: number, salt: string): Promise<string> {
+  if (offset === 0) return '';
+  const length = Math.min(TAIL_BYTES, offset);
+  const { bytesRead, buffer } = await handle.read(Buffer.alloc(length), 0, length, offset - length);
+  return createHash('sha256').update(salt).update(buffer.subarray(0, bytesRead)).digest('hex').slice(0, 32);
+}
+
+/** A file in `dir` other than `except` whose bytes before `offset` have fingerprint `tail`, or null. */
+async function findByTail(dir: string, except: string, offset: number, tail: string, salt: string) {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const path = join(dir, name);
+    const s = await statOrNull(path);
+    if (path === except || !s?.isFile() || s.size < offset) continue;
+    const handle = await open(path, 'r').catch(() => null);
+    if (!handle) continue;
+    try {
+      if ((await tailOf(handle, offset, salt)) === tail) return { path, id: identity(s) };
+    } finally {
+      await handle.close();
+    }
+  }
+  return null;
 }
 
 /** A file in `dir` with identity `id` (the followed file, renamed by a rotation), or null. */
@@ -81,6 +120,7 @@ export async function followFile(
   const commitEveryMs = options.commitEveryMs ?? pipeline.followCommitEveryMs ?? 1000;
   const commitWhenCaughtUp = options.commitEveryMs === undefined && pipeline.followCommitEveryMs === undefined;
   const batchRows = options.batchRows ?? 50_000;
+  const salt = options.salt ?? '';
   const source = path;
   let current = null as OpenFile | null;
   let lastCommitMs = Date.now();
@@ -88,7 +128,7 @@ export async function followFile(
 
   const position = (): InputPosition =>
     current
-      ? { fileId: current.id, offset: current.offset, line: current.line }
+      ? { fileId: current.id, offset: current.offset, line: current.line, tail: current.tail }
       : (committed ?? { fileId: '', offset: 0, line: 0 });
   const commit = async () => {
     const at = position();
@@ -110,15 +150,44 @@ export async function followFile(
       if (pipeline.atBoundary()) {
         file.offset = raw.end ?? size;
         file.line = raw.line;
-        if (session.size >= batchRows) await commit();
+        if (session.size >= batchRows) {
+          file.tail = await tailOf(file.handle, file.offset, salt);
+          await commit();
+        }
       }
     }
+    if (read) file.tail = await tailOf(file.handle, file.offset, salt);
     return read;
   };
 
-  const openPath = async (p: string, id: string, offset: number, line: number) => {
-    current = { handle: await open(p, 'r'), id, offset, line };
+  const openPath = async (p: string, id: string, offset: number, line: number, tail = '') => {
+    current = { path: p, handle: await open(p, 'r'), id, offset, line, tail };
   };
+  /**
+   * The open file was truncated: its copy (copytruncate), when one holds the same bytes before
+   * the offset, is read to its end; then the file again from its start.
+   */
+  const truncated = async () => {
+    const file = current!;
+    const copy =
+      file.tail === '' ? null : await findByTail(dirname(file.path), file.path, file.offset, file.tail, salt);
+    if (copy) {
+      await close();
+      await openPath(copy.path, copy.id, file.offset, file.line, file.tail);
+      await drain(true);
+      pipeline.endFile(source, summary, false);
+      await close();
+      await openPath(file.path, file.id, 0, 0);
+    } else {
+      file.offset = 0;
+      file.line = 0;
+      file.tail = '';
+    }
+    pipeline.beginFile();
+  };
+  /** The open file no longer holds the bytes it had before the offset: truncated and written again. */
+  const rewritten = async (file: OpenFile) =>
+    file.tail !== '' && (await tailOf(file.handle, file.offset, salt)) !== file.tail;
   const close = async () => {
     await current?.handle.close();
     current = null;
@@ -126,11 +195,12 @@ export async function followFile(
 
   const checkpoint = await session.open();
   if (checkpoint?.fileId) {
-    committed = { fileId: checkpoint.fileId, offset: checkpoint.offset, line: checkpoint.line };
+    const { fileId, offset, line, tail = '' } = checkpoint;
+    committed = { fileId, offset, line, tail };
     const s = await statOrNull(path);
     // Rotated while we were down: finish the old file first.
-    const old = s && identity(s) === checkpoint.fileId ? path : await findById(dirname(path), checkpoint.fileId);
-    if (old) await openPath(old, checkpoint.fileId, checkpoint.offset, checkpoint.line);
+    const old = s && identity(s) === fileId ? path : await findById(dirname(path), fileId);
+    if (old) await openPath(old, fileId, offset, line, tail);
   }
 
   let watcher: FSWatcher | null = null;
@@ -150,12 +220,7 @@ export async function followFile(
       const s = await statOrNull(path);
       if (current) {
         const { size } = await current.handle.stat();
-        if (size < current.offset) {
-          // Truncated (copytruncate): the file starts again.
-          current.offset = 0;
-          current.line = 0;
-          pipeline.beginFile();
-        }
+        if (size < current.offset || (await rewritten(current))) await truncated();
       }
       if (current && s && identity(s) !== current.id) {
         await drain(true); // rotated: the rest of the old file, then the new one

@@ -140,11 +140,12 @@ async function follow(
   try {
     const { client, config } = await openContext(values);
     const path = resolve(file);
-    const opts = asteriskOptions(config, createCallerHasher(await callerSalt(client)), utc);
+    const salt = await callerSalt(client);
+    const opts = asteriskOptions(config, createCallerHasher(salt), utc);
     const session = ingestStream(client, path, format, kind, opts, `follow:${format}:${path}`);
     const { events, pipeline } = session;
     await recordIngestRun(client, path, pipeline.rejectKind);
-    await followFile(session, path, events.summary, { signal: stop.signal });
+    await followFile(session, path, events.summary, { signal: stop.signal, salt });
     await factBacklog(client).refresh();
     return events.summary;
   } finally {

@@ -11,6 +11,8 @@ export interface Checkpoint {
   offset: number;
   /** Lines of that file processed (line numbers continue from here). */
   line: number;
+  /** A salted fingerprint of the bytes just before `offset` (a followed file), '' when none. */
+  tail?: string;
   /** The parser/assembler state (plain data), null when none. */
   state: unknown;
 }
@@ -25,17 +27,18 @@ function nextVersion(): number {
 
 export async function loadCheckpoint(client: ClickHouseClient, stream: string): Promise<Checkpoint | null> {
   const rs = await client.query({
-    query: `SELECT file_id, offset, line, state FROM ingest_checkpoint WHERE stream = {stream:String}
+    query: `SELECT file_id, offset, line, tail, state FROM ingest_checkpoint WHERE stream = {stream:String}
             ORDER BY version DESC LIMIT 1`,
     query_params: { stream },
     format: 'JSONEachRow',
   });
-  const [row] = await rs.json<{ file_id: string; offset: number; line: number; state: string }>();
+  const [row] = await rs.json<{ file_id: string; offset: number; line: number; tail: string; state: string }>();
   if (!row) return null;
   return {
     fileId: row.file_id,
     offset: Number(row.offset),
     line: Number(row.line),
+    tail: row.tail,
     state: row.state === '' ? null : JSON.parse(row.state),
   };
 }
@@ -50,6 +53,7 @@ export async function saveCheckpoint(client: ClickHouseClient, stream: string, c
         file_id: checkpoint.fileId,
         offset: checkpoint.offset,
         line: checkpoint.line,
+        tail: checkpoint.tail ?? '',
         state: checkpoint.state === null ? '' : JSON.stringify(checkpoint.state),
       },
     ],
