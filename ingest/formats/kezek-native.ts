@@ -18,6 +18,17 @@ type Fields = Record<string, unknown>;
 /** A field is invalid: the message names it. */
 class FieldError extends Error {}
 
+/**
+ * A value as a message quotes it. A number of 7 digits or more goes in quotes, like text: a
+ * caller's number in a number field (`"score": "+77019991013"`) must reach the reject's
+ * redaction, which replaces numbers in quoted values (redact-reject.ts) — not show as 77019991013.
+ */
+function shown(value: unknown): string {
+  return typeof value === 'number' && /\d{7}/.test(String(value))
+    ? JSON.stringify(String(value))
+    : JSON.stringify(value);
+}
+
 /** Reads typed fields from a parsed row; empty strings (CSV) count as missing. */
 class FieldReader {
   constructor(private readonly fields: Fields) {}
@@ -42,6 +53,8 @@ class FieldReader {
     const s = String(v).trim();
     if (required && s === '') throw new FieldError(`field ${name}: required`);
     if (s.length > 1024) throw new FieldError(`field ${name}: longer than 1024 characters`);
+    // What invalid UTF-8 decodes to: two call ids that differ only in their bad bytes would be one.
+    if (s.includes('\ufffd')) throw new FieldError(`field ${name}: binary data (invalid UTF-8)`);
     return s;
   }
 
@@ -71,8 +84,7 @@ class FieldReader {
     const v = this.raw(name);
     if (v === undefined || v === null) return null;
     const n = typeof v === 'number' ? v : Number(String(v).trim());
-    if (!Number.isFinite(n) || n < 0)
-      throw new FieldError(`field ${name}: expected ${expected}, got ${JSON.stringify(v)}`);
+    if (!Number.isFinite(n) || n < 0) throw new FieldError(`field ${name}: expected ${expected}, got ${shown(v)}`);
     return n;
   }
 
@@ -89,14 +101,14 @@ class FieldReader {
     if (v === undefined || v === null) return false;
     if (v === true || v === 1 || v === '1' || v === 'true' || v === 'TRUE' || v === 'True') return true;
     if (v === false || v === 0 || v === '0' || v === 'false' || v === 'FALSE' || v === 'False') return false;
-    throw new FieldError(`field ${name}: expected true or false, got ${JSON.stringify(v)}`);
+    throw new FieldError(`field ${name}: expected true or false, got ${shown(v)}`);
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[], fallback?: T): T {
     const s = this.string(name, fallback === undefined);
     if (s === '' && fallback !== undefined) return fallback;
     if (!(allowed as readonly string[]).includes(s)) {
-      throw new FieldError(`field ${name}: expected one of ${allowed.join('|')}, got ${JSON.stringify(s)}`);
+      throw new FieldError(`field ${name}: expected one of ${allowed.join('|')}, got ${shown(s)}`);
     }
     return s as T;
   }
@@ -115,7 +127,7 @@ class FieldReader {
     // Date.parse rolls impossible days over (2024-02-30 → 03-01): the date must read back unchanged.
     const ms = Date.parse(`${s}T00:00:00Z`);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== s) {
-      throw new FieldError(`field ${name}: expected a date YYYY-MM-DD, got ${JSON.stringify(s)}`);
+      throw new FieldError(`field ${name}: expected a date YYYY-MM-DD, got ${shown(s)}`);
     }
     return s;
   }
@@ -132,7 +144,7 @@ function callRecord(f: FieldReader, opts: NativeParseOptions): ParsedRecord {
   }
   const visit = f.nonNegative('visit', 'an integer 0–65535') ?? 0;
   if (!Number.isInteger(visit) || visit > 65535) {
-    throw new FieldError(`field visit: expected an integer 0–65535, got ${JSON.stringify(visit)}`);
+    throw new FieldError(`field visit: expected an integer 0–65535, got ${shown(visit)}`);
   }
   const mapped = opts.queues[queue] ?? {};
   const callerHash = f.has('caller_hash') ? f.string('caller_hash') : opts.hashCaller(f.verbatim('caller'));
@@ -168,7 +180,7 @@ function ratingRecord(f: FieldReader): ParsedRecord {
   const score = f.nonNegative('score', expected);
   if (score === null) throw new FieldError('field score: required');
   if (!Number.isInteger(score) || score < 1 || score > 5) {
-    throw new FieldError(`field score: expected ${expected}, got ${JSON.stringify(score)}`);
+    throw new FieldError(`field score: expected ${expected}, got ${shown(score)}`);
   }
   return {
     kind: 'ratings',

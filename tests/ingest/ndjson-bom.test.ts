@@ -48,3 +48,17 @@ describe('an NDJSON input that starts with a byte order mark', () => {
     expect(await tallyOf([input], 'kezek-csv')).toMatchObject({ read: 1, rejected: 0 });
   });
 });
+
+describe('an NDJSON line with invalid UTF-8 in a field', () => {
+  it('is rejected naming the field: two call ids that differ only in their bad bytes are not one call (QA)', async () => {
+    const line = (bad: number) =>
+      Buffer.concat([Buffer.from('{"call_id":"u10-'), Buffer.from([bad]), Buffer.from(call('x').slice(13))]);
+    const input = Buffer.concat([line(0xc3), Buffer.from('\n'), line(0xc4), Buffer.from('\n')]);
+    const tally = await tallyOf([input]);
+    expect(tally).toMatchObject({ read: 2, accepted: 0, rejected: 2 });
+    expect(tally.rejects.map((r) => r.reason)).toEqual([
+      'field call_id: binary data (invalid UTF-8)',
+      'field call_id: binary data (invalid UTF-8)',
+    ]);
+  });
+});

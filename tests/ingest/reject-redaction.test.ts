@@ -65,6 +65,8 @@ const call = (id: string, extra: Record<string, unknown>) =>
 const NDJSON = [
   /* 1 */ call('n1', {}),
   /* 2 */ call('n2', { entered_at: '2026-03-02 25:00:00Z', topic: 'IIN 880101300123' }),
+  // QA: a number field given a caller's number; the reason showed it as 77015550108.
+  /* 3 */ call('n3', { visit: '+77015550108' }),
 ];
 
 const KEZEK_CSV = [
@@ -74,7 +76,10 @@ const KEZEK_CSV = [
 ];
 
 /** Digits of every number above that must not be stored in clear. */
-const SECRETS = ['5550101', '5550102', '5550103', '5550104', '5550105', '5550106', '880101300123', '555 01 07'];
+const SECRETS = [
+  ...['5550101', '5550102', '5550103', '5550104', '5550105', '5550106', '5550108'],
+  ...['880101300123', '555 01 07'],
+];
 
 interface StoredReject {
   source: string;
@@ -120,6 +125,7 @@ describe('a stored reject', () => {
       'asterisk-queue-log:7',
       'kezek-csv:3',
       'kezek-ndjson:2',
+      'kezek-ndjson:3',
     ]);
     expect(rejectOf('asterisk-queue-log', 4).reason).toMatch(/impossible time 4102444800: more than a day/);
     expect(rejectOf('asterisk-queue-log', 5).reason).toMatch(/control character U\+0001/);
@@ -127,6 +133,7 @@ describe('a stored reject', () => {
     expect(rejectOf('asterisk-cdr-csv', 2).reason).toMatch(/start field is not a date-time/);
     expect(rejectOf('kezek-ndjson', 2).reason).toMatch(/entered_at/);
     expect(rejectOf('kezek-csv', 3).reason).toMatch(/ended_at/);
+    expect(rejectOf('kezek-ndjson', 3).reason).toMatch(/^field visit: expected an integer 0–65535, got "\[caller:/);
     for (const format of Object.keys(summaries)) expect(summaries[format].rejected).toBeGreaterThan(0);
   });
 
