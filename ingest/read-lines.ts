@@ -1,4 +1,7 @@
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { InputError } from '../src/server/input-error.ts';
 
 /** Lines longer than this are rejected whole (their text is cut to a prefix in the reject). */
 export const MAX_LINE_BYTES = 1024 * 1024;
@@ -107,15 +110,47 @@ export async function* readLineBatches(
   }
 }
 
+/**
+ * The lines of a file (or named pipe). A gzip-compressed file (`queue_log.2.gz`, as logrotate's
+ * `compress` leaves the rotated logs) is read as the lines inside it; `onBytes` then counts the
+ * compressed bytes, the share of the file read.
+ */
 export function readFileLines(path: string, options: ReadLinesOptions & { start?: number } = {}) {
-  return readLines(readFileChunks(path, options), { startByte: options.start, ...options });
+  return readLines(readFileChunks(path, options), { startByte: options.start, ...options, onBytes: undefined });
 }
 
 /** As readFileLines, a chunk's lines at a time (readLineBatches). */
 export function readFileLineBatches(path: string, options: ReadLinesOptions & { start?: number } = {}) {
-  return readLineBatches(readFileChunks(path, options), { startByte: options.start, ...options });
+  return readLineBatches(readFileChunks(path, options), { startByte: options.start, ...options, onBytes: undefined });
 }
 
-function readFileChunks(path: string, options: { start?: number }) {
-  return createReadStream(path, { start: options.start, highWaterMark: 1 << 20 });
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+async function* readFileChunks(path: string, options: { start?: number; onBytes?: (n: number) => void }) {
+  const input = createReadStream(path, { start: options.start, highWaterMark: 1 << 20 });
+  const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first = await chunks.next();
+  if (first.done) return;
+  async function* read(): AsyncGenerator<Buffer> {
+    for (let next = first; !next.done; next = await chunks.next()) {
+      options.onBytes?.(next.value.length);
+      yield next.value;
+    }
+  }
+  const compressed = !options.start && first.value[0] === GZIP_MAGIC[0] && first.value[1] === GZIP_MAGIC[1];
+  if (!compressed) return yield* read();
+  const source = Readable.from(read());
+  const gunzip = createGunzip();
+  source.on('error', (err) => gunzip.destroy(err));
+  try {
+    for await (const chunk of source.pipe(gunzip)) yield chunk as Buffer;
+  } catch (err) {
+    throw new InputError(`${path}: a gzip file that cannot be read to its end (${(err as Error).message})`, {
+      cause: err,
+    });
+  } finally {
+    // Also when the reader stops early (the head of a file, read to order rotated files).
+    source.destroy();
+    input.destroy();
+  }
 }

@@ -4,9 +4,10 @@
  * the checkpointed assembler state), and re-sent (every line a duplicate, no KPI change).
  */
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runChild, runCli } from '../kpi/harness.ts';
 import { Workspace } from '../kpi/harness.ts';
@@ -113,6 +114,22 @@ describe('rotated queue_log files named newest first in one run (as a shell glob
     const args = ['ingest', ...files, '--format', 'asterisk-queue-log', '--db', rotatedWs.db, '--config', config];
     expect(await childJson([...args, '--json'])).toEqual(wholeSummary);
     expect(await childJson(kpiArgs(rotatedWs.db, config, sample))).toEqual(wholeKpi);
+  });
+});
+
+describe('rotated queue_log files compressed by logrotate (queue_log.2.gz)', () => {
+  it('are read as the lines inside them: the same KPIs as the whole file', async () => {
+    const gzWs = new Workspace('ql-gzip');
+    const connectAfter = (i: number) => sample.lines.findIndex((line, j) => j >= i && line.includes('|CONNECT|'));
+    const cuts = [0, connectAfter(sample.lines.length / 3), connectAfter((2 * sample.lines.length) / 3)];
+    const part = (i: number) => sample.lines.slice(cuts[i], cuts[i + 1]).join('\n') + '\n';
+    // delaycompress: the newest rotated file stays plain, the older one is compressed.
+    const oldest = join(gzWs.dir, 'queue_log.2.gz');
+    writeFileSync(oldest, gzipSync(part(0)));
+    const files = [gzWs.file(part(2), 'queue_log'), gzWs.file(part(1), 'queue_log.1'), oldest];
+    const args = ['ingest', ...files, '--format', 'asterisk-queue-log', '--db', gzWs.db, '--config', config];
+    expect(await childJson([...args, '--json'])).toEqual(wholeSummary);
+    expect(await childJson(kpiArgs(gzWs.db, config, sample))).toEqual(wholeKpi);
   });
 });
 
