@@ -194,6 +194,8 @@ export const command: Command = {
       const endpoint = ingestEndpoint(format, kind);
       if (!endpoint)
         throw new UsageError(`--server does not take --format ${format} (kezek-ndjson, kezek-csv, asterisk-queue-log)`);
+      if (!URL.canParse(values.server) || !/^https?:$/.test(new URL(values.server).protocol))
+        throw new UsageError(`--server: expected the server's URL, like http://127.0.0.1:3000 (got ${values.server})`);
       const token = values.token ?? ingestTokenFromEnv();
       if (!token) throw new UsageError('--server needs --token T (or KEZEK_INGEST_TOKEN)');
       summary = await sendToServer(positionals, values.server, token, endpoint, progress, io);
