@@ -42,43 +42,48 @@ function copyTruncate(path: string, lines: string[]): void {
   writeFileSync(path, text(lines)); // truncate and write again, at once
 }
 
+/**
+ * A directory of its own holding queue_log with part 1, a follower of it that has stored those
+ * lines, and what the test then writes: part 2, then copytruncate with part 3 in the emptied file.
+ */
+async function followThenRotate(name: string, beforeRotation: (f: ReturnType<typeof follower>) => Promise<void>) {
+  const db = join(ws.dir, `${name}-db`);
+  const path = join(ws.dir, name, 'queue_log');
+  mkdirSync(join(ws.dir, name));
+  writeFileSync(path, text(part1));
+  const f = follower(db, path);
+  await waitFor(() => hasMonthlyPart(db, 'queue_log_event'), 30_000, 'the first lines stored');
+  await beforeRotation(f);
+  appendFileSync(path, text(part2));
+  copyTruncate(path, part3);
+  return { db, path, first: f };
+}
+
+/** Stops a follower with SIGTERM: it exits 0; its summary. */
+async function stop(f: ReturnType<typeof follower>): Promise<{ read: number; accepted: number }> {
+  f.child.kill('SIGTERM');
+  expect(await f.exit).toEqual({ code: 0, signal: null });
+  return JSON.parse(f.stdout()) as { read: number; accepted: number };
+}
+
 describe('ingest --follow through copytruncate', () => {
   it('while the follower was down: reads the rest of the copy, then the file from its start', async () => {
-    const db = join(ws.dir, 'down-db');
-    const path = join(ws.dir, 'down', 'queue_log');
-    mkdirSync(join(ws.dir, 'down'));
-    writeFileSync(path, text(part1));
-    const first = follower(db, path);
-    await waitFor(() => hasMonthlyPart(db, 'queue_log_event'), 30_000, 'the first lines stored');
-    first.child.kill('SIGTERM');
-    expect(await first.exit).toEqual({ code: 0, signal: null });
-    appendFileSync(path, text(part2));
-    copyTruncate(path, part3);
+    let before = { read: 0, accepted: 0 };
+    const { db, path } = await followThenRotate('down', async (f) => void (before = await stop(f)));
     const second = follower(db, path);
     await sleep(3000);
-    second.child.kill('SIGTERM');
-    expect(await second.exit).toEqual({ code: 0, signal: null });
+    const after = await stop(second);
     // The restart read the copy's rest (part 2) and the whole new file (part 3): every line once
     // (the sample repeats some lines, as Asterisk may: those count once).
-    const [before, after] = [first, second].map((f) => JSON.parse(f.stdout()) as { read: number; accepted: number });
     expect(after.read).toBe(part2.length + part3.length);
     expect(before.accepted + after.accepted).toBe(sample.distinctLines);
     expect(await childJson(kpiArgs(db, config, sample))).toEqual(wholeKpi);
   });
 
   it('while it runs: the same, whether or not it saw the lines written just before the copy', async () => {
-    const db = join(ws.dir, 'live-db');
-    const path = join(ws.dir, 'live', 'queue_log');
-    mkdirSync(join(ws.dir, 'live'));
-    writeFileSync(path, text(part1));
-    const f = follower(db, path);
-    await waitFor(() => hasMonthlyPart(db, 'queue_log_event'), 30_000, 'the first lines stored');
-    appendFileSync(path, text(part2));
-    copyTruncate(path, part3);
+    const { db, first } = await followThenRotate('live', async () => {});
     await sleep(3000);
-    f.child.kill('SIGTERM');
-    expect(await f.exit).toEqual({ code: 0, signal: null });
-    expect(JSON.parse(f.stdout())).toMatchObject({ read: sample.lines.length, accepted: sample.distinctLines });
+    expect(await stop(first)).toMatchObject({ read: sample.lines.length, accepted: sample.distinctLines });
     expect(await childJson(kpiArgs(db, config, sample))).toEqual(wholeKpi);
   });
 });

@@ -101,35 +101,40 @@ describe('queue_log ingested in random-size chunks, one process each', () => {
   });
 });
 
+/** The first CONNECT line from line `i` on: a rotation there splits a call (its ENTERQUEUE, with the caller, is in the older file). */
+const connectAfter = (i: number) => sample.lines.findIndex((line, j) => j >= i && line.includes('|CONNECT|'));
+/** The sample rotated in the middle of calls after a third and two thirds of its lines: the oldest piece first. */
+function thirds(): string[] {
+  const cuts = [0, connectAfter(sample.lines.length / 3), connectAfter((2 * sample.lines.length) / 3)];
+  return [0, 1, 2].map((i) => sample.lines.slice(cuts[i], cuts[i + 1]).join('\n') + '\n');
+}
+/** `files` ingested in one run store what the whole file does, and give its KPIs. */
+async function expectWholeFile(ws: Workspace, files: string[]): Promise<void> {
+  const args = ['ingest', ...files, '--format', 'asterisk-queue-log', '--db', ws.db, '--config', config];
+  expect(await childJson([...args, '--json'])).toEqual(wholeSummary);
+  expect(await childJson(kpiArgs(ws.db, config, sample))).toEqual(wholeKpi);
+}
+
 describe('rotated queue_log files named newest first in one run (as a shell glob lists them)', () => {
   it('reads them oldest first: the same KPIs as the whole file', async () => {
     const rotatedWs = new Workspace('ql-rotated');
-    // Rotated in the middle of calls: at a CONNECT (its ENTERQUEUE, with the caller, is in the
-    // older file) after a third and after two thirds of the lines.
-    const connectAfter = (i: number) => sample.lines.findIndex((line, j) => j >= i && line.includes('|CONNECT|'));
-    const cuts = [0, connectAfter(sample.lines.length / 3), connectAfter((2 * sample.lines.length) / 3)];
-    const part = (i: number) => sample.lines.slice(cuts[i], cuts[i + 1]).join('\n') + '\n';
-    // queue_log.2 holds the oldest lines, queue_log the newest.
-    const files = ['queue_log', 'queue_log.1', 'queue_log.2'].map((name, i) => rotatedWs.file(part(2 - i), name));
-    const args = ['ingest', ...files, '--format', 'asterisk-queue-log', '--db', rotatedWs.db, '--config', config];
-    expect(await childJson([...args, '--json'])).toEqual(wholeSummary);
-    expect(await childJson(kpiArgs(rotatedWs.db, config, sample))).toEqual(wholeKpi);
+    const [oldest, older, newest] = thirds();
+    const named = { queue_log: newest, 'queue_log.1': older, 'queue_log.2': oldest };
+    await expectWholeFile(
+      rotatedWs,
+      Object.entries(named).map(([name, text]) => rotatedWs.file(text, name)),
+    );
   });
 });
 
 describe('rotated queue_log files compressed by logrotate (queue_log.2.gz)', () => {
   it('are read as the lines inside them: the same KPIs as the whole file', async () => {
     const gzWs = new Workspace('ql-gzip');
-    const connectAfter = (i: number) => sample.lines.findIndex((line, j) => j >= i && line.includes('|CONNECT|'));
-    const cuts = [0, connectAfter(sample.lines.length / 3), connectAfter((2 * sample.lines.length) / 3)];
-    const part = (i: number) => sample.lines.slice(cuts[i], cuts[i + 1]).join('\n') + '\n';
+    const [oldest, older, newest] = thirds();
     // delaycompress: the newest rotated file stays plain, the older one is compressed.
-    const oldest = join(gzWs.dir, 'queue_log.2.gz');
-    writeFileSync(oldest, gzipSync(part(0)));
-    const files = [gzWs.file(part(2), 'queue_log'), gzWs.file(part(1), 'queue_log.1'), oldest];
-    const args = ['ingest', ...files, '--format', 'asterisk-queue-log', '--db', gzWs.db, '--config', config];
-    expect(await childJson([...args, '--json'])).toEqual(wholeSummary);
-    expect(await childJson(kpiArgs(gzWs.db, config, sample))).toEqual(wholeKpi);
+    const compressed = join(gzWs.dir, 'queue_log.2.gz');
+    writeFileSync(compressed, gzipSync(oldest));
+    await expectWholeFile(gzWs, [gzWs.file(newest, 'queue_log'), gzWs.file(older, 'queue_log.1'), compressed]);
   });
 });
 
@@ -137,7 +142,6 @@ describe('rotated queue_log files ingested newest first by separate runs', () =>
   it('warns of new lines that came late, naming the file, and not of lines sent again', async () => {
     const lateWs = new Workspace('ql-late');
     // Three pieces cut at CONNECT lines: A (oldest), B, C (newest).
-    const connectAfter = (i: number) => sample.lines.findIndex((line, j) => j >= i && line.includes('|CONNECT|'));
     const [a, b] = [connectAfter(sample.lines.length / 3), connectAfter((2 * sample.lines.length) / 3)];
     const piece = (from: number, to?: number) => sample.lines.slice(from, to).join('\n') + '\n';
     const newer = lateWs.file(piece(b), 'queue_log');
