@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendFile } from '../../ingest/send-to-server.ts';
-import { runCli } from '../kpi/harness.ts';
+import { runChild, runCli } from '../kpi/harness.ts';
 import { startSecurityServer, type SecurityServer } from '../security/server.ts';
 
 let server: SecurityServer;
@@ -167,6 +167,17 @@ describe('kezek ingest --server says what failed', () => {
     const r = await runCli(['ingest', file, '--server', url, '--token', token, '--format', 'kezek-ndjson']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`cannot reach ${url}: connect ECONNREFUSED`);
+  });
+});
+
+describe('a command on the database the server holds', () => {
+  it('says which server holds it and how to read and ingest through it (QA: it suggested ingest for kpi)', async () => {
+    const r = await runChild(['rejects', '--db', server.db]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `kezek rejects: cannot open the database ${server.db}: another process holds it (the dashboard server ` +
+        `${server.url} holds it: read through it (its pages and /api), ingest with kezek ingest --server ${server.url} --token T)`,
+    );
   });
 });
 

@@ -154,7 +154,7 @@ function busyMessage(path: string, err: unknown): string {
   if (existsSync(marker)) {
     try {
       const { url } = JSON.parse(readFileSync(marker, 'utf8')) as { url: string };
-      hint = `the dashboard server ${url} holds it: use --server ${url} (e.g. kezek ingest --server ${url} --token T)`;
+      hint = `the dashboard server ${url} holds it: read through it (its pages and /api), ingest with kezek ingest --server ${url} --token T`;
     } catch {
       /* keep the generic hint */
     }
