@@ -12,7 +12,7 @@ import { databaseTarget } from '../../src/server/config.ts';
 import { rollupDisagreements } from '../../src/server/queries/rollup.ts';
 import { REPO_ROOT, Workspace } from '../kpi/harness.ts';
 import { cdrSample } from './cdr-sample.ts';
-import { CONFIG, killedRestartedAndClean, type IngestJson } from './helpers.ts';
+import { CONFIG, ingestArgsOf, killedRestartedAndClean, type IngestJson } from './helpers.ts';
 import { storedFingerprint, type Fingerprint } from './stored-fingerprint.ts';
 
 const ws = new Workspace('cdr-kill9');
@@ -20,19 +20,7 @@ const config = ws.config(CONFIG);
 const sample = cdrSample({ calls: 12_000, seed: 21 });
 const file = ws.file(sample.rows.join('\n') + '\n', 'Master.csv');
 const cleanDb = join(ws.dir, 'clean');
-const ingestArgs = (db: string) => [
-  'ingest',
-  file,
-  '--format',
-  'asterisk-cdr-csv',
-  '--batch-rows',
-  '1000',
-  '--db',
-  db,
-  '--config',
-  config,
-  '--json',
-];
+const ingestArgs = ingestArgsOf(file, 'asterisk-cdr-csv', 1000, config);
 
 let restart: IngestJson;
 

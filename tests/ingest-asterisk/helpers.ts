@@ -110,6 +110,14 @@ export interface IngestJson {
   rejected: number;
 }
 
+/** The arguments of `kezek ingest FILE --format F --batch-rows N` into a database, with `config`, printing JSON. */
+export const ingestArgsOf =
+  (file: string, format: string, batchRows: number, config: string) =>
+  (db: string): string[] => [
+    ...['ingest', file, '--format', format, '--batch-rows', String(batchRows)],
+    ...['--db', db, '--config', config, '--json'],
+  ];
+
 /**
  * The kill -9 tests' runs of one ingest (`args(db)`): killed (-9) in a child once `table` of `db`
  * has its first part, run again in this process (the database is free again; it must print no

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli, Workspace } from '../kpi/harness.ts';
-import { childJson, CONFIG, kpiArgs, killedRestartedAndClean, type IngestJson } from './helpers.ts';
+import { childJson, CONFIG, kpiArgs, ingestArgsOf, killedRestartedAndClean, type IngestJson } from './helpers.ts';
 import { queueLogSample } from './queue-log-sample.ts';
 import { storedFingerprint, type Fingerprint } from './stored-fingerprint.ts';
 
@@ -16,19 +16,7 @@ const config = ws.config(CONFIG);
 const sample = queueLogSample({ calls: 40_000, seed: 9, days: 20 });
 const file = ws.file(sample.lines.join('\n') + '\n', 'big_queue_log');
 const cleanDb = join(ws.dir, 'clean');
-const ingestArgs = (db: string) => [
-  'ingest',
-  file,
-  '--format',
-  'asterisk-queue-log',
-  '--batch-rows',
-  '20000',
-  '--db',
-  db,
-  '--config',
-  config,
-  '--json',
-];
+const ingestArgs = ingestArgsOf(file, 'asterisk-queue-log', 20_000, config);
 
 let restart: IngestJson;
 
