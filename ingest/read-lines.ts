@@ -129,28 +129,31 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 async function* readFileChunks(path: string, options: { start?: number; onBytes?: (n: number) => void }) {
   const input = createReadStream(path, { start: options.start, highWaterMark: 1 << 20 });
   const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const first = await chunks.next();
-  if (first.done) return;
-  async function* read(): AsyncGenerator<Buffer> {
-    for (let next = first; !next.done; next = await chunks.next()) {
-      options.onBytes?.(next.value.length);
-      yield next.value;
-    }
-  }
-  const compressed = !options.start && first.value[0] === GZIP_MAGIC[0] && first.value[1] === GZIP_MAGIC[1];
-  if (!compressed) return yield* read();
-  const source = Readable.from(read());
-  const gunzip = createGunzip();
-  source.on('error', (err) => gunzip.destroy(err));
+  let source: Readable | null = null;
   try {
-    for await (const chunk of source.pipe(gunzip)) yield chunk as Buffer;
-  } catch (err) {
-    throw new InputError(`${path}: a gzip file that cannot be read to its end (${(err as Error).message})`, {
-      cause: err,
-    });
+    const first = await chunks.next();
+    if (first.done) return;
+    async function* read(): AsyncGenerator<Buffer> {
+      for (let next = first; !next.done; next = await chunks.next()) {
+        options.onBytes?.(next.value.length);
+        yield next.value;
+      }
+    }
+    const compressed = !options.start && first.value[0] === GZIP_MAGIC[0] && first.value[1] === GZIP_MAGIC[1];
+    if (!compressed) return yield* read();
+    source = Readable.from(read());
+    const gunzip = createGunzip();
+    source.on('error', (err) => gunzip.destroy(err));
+    try {
+      for await (const chunk of source.pipe(gunzip)) yield chunk as Buffer;
+    } catch (err) {
+      throw new InputError(`${path}: a gzip file that cannot be read to its end (${(err as Error).message})`, {
+        cause: err,
+      });
+    }
   } finally {
     // Also when the reader stops early (the head of a file, read to order rotated files).
-    source.destroy();
+    source?.destroy();
     input.destroy();
   }
 }
