@@ -38,7 +38,7 @@ export const command: Command = {
     const from = dateOption('from', values.from);
     const to = dateOption('to', values.to);
     if ((from === undefined) !== (to === undefined)) throw new UsageError('--from and --to go together');
-    const { client, config } = await openContext(values);
+    const { client, config } = await openContext(values, { existing: true });
     const range =
       from && to ? localDateRange(from, to, config.timezone) : { startMs: MIN_INSTANT_MS, endMs: MAX_INSTANT_MS };
     const columns = EXPORT_COLUMNS[kind];

@@ -23,7 +23,7 @@ export const command: Command = {
     });
     // Options are checked before the database is opened: bad usage writes nothing.
     const request = kpiRequest({ ...values, queue: values.queue }, loadConfig(values.config));
-    const { client, config } = await openContext(values);
+    const { client, config } = await openContext(values, { existing: true });
     const result = await fetchKpis(client, request);
     if (values.json) printJson(io, result);
     else io.stdout(formatKpiTable(result, config.kpi.targets));

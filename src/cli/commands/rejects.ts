@@ -46,7 +46,7 @@ export const command: Command = {
     });
     const since = dateOption('since', values.since);
     const limit = integerOption('limit', values.limit, 1) ?? DEFAULT_LIMIT;
-    const { client, config } = await openContext(values);
+    const { client, config } = await openContext(values, { existing: true });
     const sinceMs = since ? localMidnightMs(since, config.timezone) : 0;
     const rejects = await fetchRejects(client, sinceMs, { all: values.all, limit });
     const counts = rejects.length < limit ? null : await fetchRejectCounts(client, sinceMs, config.timezone);
