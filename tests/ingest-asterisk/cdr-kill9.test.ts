@@ -25,7 +25,7 @@ const ingestArgs = ingestArgsOf(file, 'asterisk-cdr-csv', 1000, config);
 let restart: IngestJson;
 
 beforeAll(async () => {
-  restart = await killedRestartedAndClean(ingestArgs, ws.db, 'call', cleanDb);
+  restart = await killedRestartedAndClean(ingestArgs, ws.db, ['cdr_record', 'call'], cleanDb);
 }, 240_000);
 
 describe('kill -9 in the middle of a large CDR ingest, then a restart', () => {

@@ -119,19 +119,21 @@ export const ingestArgsOf =
   ];
 
 /**
- * The kill -9 tests' runs of one ingest (`args(db)`): killed (-9) in a child once `table` of `db`
- * has its first part, run again in this process (the database is free again; it must print no
+ * The kill -9 tests' runs of one ingest (`args(db)`): killed (-9) in a child once each of `tables`
+ * of `db` has its first part (raw rows and derived records are stored side by side, so waiting for
+ * one alone can kill before the other's first batch), run again in this process (the database is free again; it must print no
  * warning: what it reads again are duplicates, not late lines), and run clean into `cleanDb` in
  * a child. Returns the restart's summary.
  */
 export async function killedRestartedAndClean(
   args: (db: string) => string[],
   db: string,
-  table: string,
+  tables: readonly string[],
   cleanDb: string,
 ): Promise<IngestJson> {
   const killed = spawnKezek(args(db));
-  await waitFor(() => hasMonthlyPart(db, table), 60_000, `the first rows of ${table} stored`);
+  const stored = () => tables.every((table) => hasMonthlyPart(db, table));
+  await waitFor(stored, 60_000, `the first rows of ${tables.join(' and ')} stored`);
   killed.child.kill('SIGKILL');
   expect((await killed.exit).signal).toBe('SIGKILL');
   const r = await runCli(args(db));

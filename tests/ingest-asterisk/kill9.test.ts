@@ -21,7 +21,7 @@ const ingestArgs = ingestArgsOf(file, 'asterisk-queue-log', 20_000, config);
 let restart: IngestJson;
 
 beforeAll(async () => {
-  restart = await killedRestartedAndClean(ingestArgs, ws.db, 'queue_log_event', cleanDb);
+  restart = await killedRestartedAndClean(ingestArgs, ws.db, ['queue_log_event', 'call'], cleanDb);
 }, 240_000);
 
 describe('kill -9 in the middle of a large ingest, then a restart', () => {
