@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESEND_DELAYS_MS } from '../../src/cli/commands/ingest.ts';
+import { resendDelaysMs } from '../../src/cli/commands/ingest.ts';
 import { runCli, Workspace } from '../kpi/harness.ts';
 
 const ws = new Workspace('send-again');
@@ -45,8 +45,22 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const send = () =>
-  runCli(['ingest', file, '--server', url, '--token', 'kzk_test', '--format', 'kezek-ndjson', '--json']);
+/** Tries for `retryFor` s: by default 3 tries, after 0.5 and 1 s (resendDelaysMs). */
+const send = (retryFor = '2') =>
+  runCli([
+    ...['ingest', file, '--server', url, '--token', 'kzk_test'],
+    ...['--retry-for', retryFor, '--format', 'kezek-ndjson', '--json'],
+  ]);
+
+describe('resendDelaysMs', () => {
+  it('waits 0.5 s, doubling up to 8 s, as long as the waits add up to --retry-for', () => {
+    expect(resendDelaysMs(0)).toEqual([]);
+    expect(resendDelaysMs(2)).toEqual([500, 1000]); // 1.5 s; a 2 s wait more would make 3.5
+    // The default 30 s: 0.5 + 1 + 2 + 4 + 8 + 8 = 23.5 s (one more 8 s would make 31.5), past the
+    // 4–5 s a `kezek serve` restart takes.
+    expect(resendDelaysMs(30)).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+  });
+});
 
 describe('kezek ingest --server when the server cannot store a file', () => {
   it('sends the whole file again and reports the answer of the try that stored it', async () => {
@@ -60,16 +74,34 @@ describe('kezek ingest --server when the server cannot store a file', () => {
     expect(JSON.parse(r.stdout)).toEqual(STORED);
     expect(bodies).toEqual([lines.join('\n') + '\n', lines.join('\n') + '\n']);
     expect(r.stderr).toContain('answered 500: storing this request failed (disk full)');
-    expect(r.stderr).toContain(`sending ${file} again in 0.5 s (try 2 of 4)`);
+    expect(r.stderr).toContain(`sending ${file} again in 0.5 s (try 2 of 3)`);
   });
 
-  it(`gives up after ${RESEND_DELAYS_MS.length + 1} tries with the server's message`, async () => {
+  it("gives up after 3 tries with the server's message", async () => {
     bodies = [];
     answers = [{ status: 503, body: { error: 'the database is busy' } }];
     const r = await send();
     expect(r.code).toBe(1);
-    expect(bodies.length).toBe(RESEND_DELAYS_MS.length + 1);
+    expect(bodies.length).toBe(3);
+    expect(r.stderr).toContain(`sending ${file} again in 1 s (try 3 of 3)`);
     expect(r.stderr).toContain('answered 503: the database is busy');
+  });
+
+  it('sends again while the server cannot be reached (a restart) and stores the file once it is back', async () => {
+    bodies = [];
+    answers = [{ status: 200, body: STORED }];
+    const { port } = server.address() as AddressInfo;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const sending = send('5'); // tries at 0, 0.5, 1.5 and 3.5 s
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    const r = await sending;
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(STORED);
+    expect(bodies).toEqual([lines.join('\n') + '\n']);
+    expect(r.stderr).toContain(`cannot reach ${url}`);
+    expect(r.stderr).toContain(`sending ${file} again in 0.5 s (try 2 of 4)`);
   });
 
   it('does not repeat a refused request (4xx): exit 2 with its message', async () => {

@@ -121,9 +121,9 @@ export const ingestArgsOf =
 /**
  * The kill -9 tests' runs of one ingest (`args(db)`): killed (-9) in a child once each of `tables`
  * of `db` has its first part (raw rows and derived records are stored side by side, so waiting for
- * one alone can kill before the other's first batch), run again in this process (the database is free again; it must print no
- * warning: what it reads again are duplicates, not late lines), and run clean into `cleanDb` in
- * a child. Returns the restart's summary.
+ * one alone can kill before the other's first batch), run again in this process (the database is
+ * free again; it must print no warning: what it reads again are duplicates, not late lines), and
+ * run clean into `cleanDb` in a child. Returns the restart's summary.
  */
 export async function killedRestartedAndClean(
   args: (db: string) => string[],

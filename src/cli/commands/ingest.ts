@@ -18,6 +18,9 @@ import { ingestFiles } from '../../../ingest/ingest-files.ts';
 import { FORMATS, ingestStream, type IngestFormat } from '../../../ingest/pipelines.ts';
 import { HttpIngestError, ingestEndpoint, sendFile, ServerUnreachableError } from '../../../ingest/send-to-server.ts';
 
+/** How long `--server` keeps sending a file again, by default (seconds of waiting between tries). */
+export const DEFAULT_RETRY_FOR_S = 30;
+
 const USAGE = `usage: kezek ingest FILE… --format F [--kind K] [--utc] [--json]
        kezek ingest FILE --follow --format F [--kind K]
        kezek ingest FILE… --server URL [--token T] --format F [--kind K]
@@ -28,7 +31,8 @@ const USAGE = `usage: kezek ingest FILE… --format F [--kind K] [--utc] [--json
              later); the position is checkpointed in the database; SIGTERM stores and exits
   --server   stream the files to a running kezek serve (the way to ingest while it holds the
              database); --token T (or KEZEK_INGEST_TOKEN) is a token of kezek tokens create;
-             a file the server could not store is sent again (up to 3 more times)
+             a file the server could not store, or that did not reach it, is sent again
+             for up to --retry-for S seconds (default ${DEFAULT_RETRY_FOR_S}: a server restart takes a few)
   --batch-rows N  rows stored per batch (default ${DEFAULT_BATCH_ROWS.toLocaleString('en')})
 A FILE may be a named pipe (kezek ingest <(zcat queue_log.gz) …): read as it comes, no percentage.
 Every row is stored or rejected with its file, line and reason; re-ingesting never double counts
@@ -79,12 +83,21 @@ function add(total: IngestSummary, s: IngestSummary): void {
   total.rejects.push(...s.rejects.slice(0, Math.max(0, 1000 - total.rejects.length)));
 }
 
-/** Waits before sending a file again after the server could not store it (or could not be reached). */
-export const RESEND_DELAYS_MS = [500, 1000, 2000];
+/**
+ * The waits before each new try of a file the server could not store or that did not reach it:
+ * 0.5 s, doubling up to 8 s, as many as add up to at most `retryForS` seconds.
+ */
+export function resendDelaysMs(retryForS: number): number[] {
+  const delays: number[] = [];
+  for (let next = 500, sum = 500; sum <= retryForS * 1000; next = Math.min(next * 2, 8000), sum += next) {
+    delays.push(next);
+  }
+  return delays;
+}
 
 /**
  * Sends the files one after another. A file the server could not store (5xx) or that did not
- * reach it is sent again whole, after RESEND_DELAYS_MS (its stored rows count as duplicates, and
+ * reach it is sent again whole, after each of `delaysMs` (its stored rows count as duplicates, and
  * a later file waits, so queue_log lines keep their order); a named pipe cannot be read again.
  */
 async function sendToServer(
@@ -92,6 +105,7 @@ async function sendToServer(
   url: string,
   token: string,
   endpoint: string,
+  delaysMs: number[],
   progress: Progress,
   io: CliIO,
 ): Promise<IngestSummary> {
@@ -109,10 +123,10 @@ async function sendToServer(
         if (err instanceof HttpIngestError && err.status < 500) throw new UsageError(err.message);
         const message =
           err instanceof ServerUnreachableError ? `cannot reach ${url}: ${err.message}` : (err as Error).message;
-        const delayMs = RESEND_DELAYS_MS[attempt];
+        const delayMs = delaysMs[attempt];
         if (delayMs === undefined || !statSync(file).isFile()) throw new Error(message);
         io.stderr(
-          `${message}; sending ${file} again in ${delayMs / 1000} s (try ${attempt + 2} of ${RESEND_DELAYS_MS.length + 1})\n`,
+          `${message}; sending ${file} again in ${delayMs / 1000} s (try ${attempt + 2} of ${delaysMs.length + 1})\n`,
         );
         await new Promise((resolve) => setTimeout(resolve, delayMs));
       }
@@ -167,6 +181,7 @@ export const command: Command = {
         follow: { type: 'boolean', default: false },
         server: { type: 'string' },
         token: { type: 'string' },
+        'retry-for': { type: 'string' },
         utc: { type: 'boolean', default: false },
         'batch-rows': { type: 'string' },
       },
@@ -198,8 +213,10 @@ export const command: Command = {
         throw new UsageError(`--server: expected the server's URL, like http://127.0.0.1:3000 (got ${values.server})`);
       const token = values.token ?? ingestTokenFromEnv();
       if (!token) throw new UsageError('--server needs --token T (or KEZEK_INGEST_TOKEN)');
-      summary = await sendToServer(positionals, values.server, token, endpoint, progress, io);
+      const delays = resendDelaysMs(integerOption('retry-for', values['retry-for']) ?? DEFAULT_RETRY_FOR_S);
+      summary = await sendToServer(positionals, values.server, token, endpoint, delays, progress, io);
     } else {
+      if (values['retry-for'] !== undefined) throw new UsageError('--retry-for goes with --server');
       checkFiles(positionals);
       const files = ownStandardInput(positionals);
       const { client, config } = await openContext(values);
