@@ -54,6 +54,7 @@ export async function sendFile(
     // A header holds Latin-1 only: the name percent-encoded (the server decodes it); an ASCII
     // name stays as it is (encodeURI keeps `/`), so older servers store it unchanged.
     'x-kezek-source': encodeURI(file),
+    'x-kezek-whole': '1', // the whole file: its earlier rejects are resolved (lines still bad come again)
   });
   const input = createReadStream(file, { highWaterMark: 1 << 20 });
   if (onBytes) input.on('data', (chunk) => onBytes(chunk.length));

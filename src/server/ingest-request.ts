@@ -4,8 +4,10 @@
  * line — never whole — into the server's one batching writer. Answers
  * {read, accepted, duplicates, rejected, rejects} once every row is stored.
  * An `X-Kezek-Source` header names the input (e.g. the file sent) in rejects, percent-encoded
- * (encodeURI) so that any file name fits a header; a request that names its source starts a new
- * run of it, which resolves that source's earlier rejects.
+ * (encodeURI) so that any file name fits a header. `X-Kezek-Whole: 1` with it says the body is
+ * the whole input (again, fixed): its earlier rejects are resolved — the lines still bad are
+ * rejected again. Without it the body is a piece of that input (a live sender posting as events
+ * come), and the rejects of the earlier pieces stay open.
  * When some of a request's rows cannot be stored it is answered 500: send it again.
  */
 import type { IncomingMessage } from 'node:http';
@@ -67,7 +69,9 @@ export async function handleIngestRequest(
   const body = encoding === 'identity' ? raw : raw.pipeThrough(new DecompressionStream('gzip'));
   const batcher = await ingestBatcher();
   const source = named || `http:${kind}`;
-  if (named) await recordIngestRun((await serverContext()).client, named, kind);
+  if (named && request.headers.get('x-kezek-whole') === '1') {
+    await recordIngestRun((await serverContext()).client, named, kind);
+  }
   return ingestBody(batcher, kind as HttpIngestKind, format, body, source);
 }
 

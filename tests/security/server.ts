@@ -46,7 +46,8 @@ export interface SecurityServer {
     path: string,
     init?: { cookie?: string | null; method?: string; body?: string; headers?: Record<string, string> },
   ): Promise<Response>;
-  close(): Promise<void>;
+  /** Stops the server and removes its database, unless `keep` (to read it afterwards). */
+  close(options?: { keep?: boolean }): Promise<void>;
 }
 
 /** The build the server runs (vitest's global setup builds it when missing). */
@@ -121,12 +122,12 @@ export async function startSecurityServer(options: ServerOptions): Promise<Secur
       if (!cookie) throw new Error('no session cookie');
       return cookie.split(';')[0];
     },
-    async close() {
+    async close({ keep = false } = {}) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
