@@ -130,6 +130,26 @@ describe('numbers out of range', () => {
     ).toBe('field talk_s: expected seconds ≥ 0, got -5');
   });
 
+  it('refuse a wait longer than the visit (+60 s of clock slack), a talk, hold or wrap-up over a day, a week over 168 h', () => {
+    // A visit of 100 s (entered_at to ended_at): its wait is at most 160 s.
+    const visit = { call_id: 'c', queue: 'q', entered_at: 1795151400, ended_at: 1795151500 };
+    expect(reason('calls', { ...visit, wait_s: 160, talk_s: 86_400, hold_s: 86_400, wrap_s: 86_400 })).toBeNull();
+    expect(reason('calls', { ...visit, wait_s: 3600 })).toBe('field wait_s: expected at most 160 seconds, got 3600');
+    expect(reason('calls', { ...visit, talk_s: 87_000_000_000 })).toBe(
+      'field talk_s: expected at most 86400 seconds, got "87000000000"', // quoted: 7+ digits may be a number
+    );
+    expect(reason('calls', { ...visit, hold_s: 86_401 })).toBe(
+      'field hold_s: expected at most 86400 seconds, got 86401',
+    );
+    expect(reason('calls', { ...visit, wrap_s: 1e20 })).toBe(
+      'field wrap_s: expected at most 86400 seconds, got "100000000000000000000"',
+    );
+    expect(reason('agents', { agent_id: 'a3', contract_hours_week: 168 })).toBeNull();
+    expect(reason('agents', { agent_id: 'a3', contract_hours_week: 400 })).toBe(
+      'field contract_hours_week: expected at most 168 hours, got 400',
+    );
+  });
+
   it('say a score is an integer 1–5, whatever is wrong with it', () => {
     for (const score of [-1, 'x', 6, 2.5]) {
       expect(reason('ratings', { call_id: 'c', score, rated_at: 1795151400 })).toBe(

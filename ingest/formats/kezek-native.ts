@@ -15,6 +15,11 @@ export interface NativeParseOptions {
 
 type Fields = Record<string, unknown>;
 
+/** Seconds a visit's given wait may exceed its span by: the clocks of different sources. */
+const CLOCK_SLACK_S = 60;
+const DAY_S = 86_400;
+const WEEK_H = 168;
+
 /** A field is invalid: the message names it. */
 class FieldError extends Error {}
 
@@ -88,12 +93,18 @@ class FieldReader {
     return n;
   }
 
-  seconds(name: string): number {
-    return this.nonNegative(name, 'seconds ≥ 0') ?? 0;
+  /** Seconds ≥ 0 (0 when missing), at most `max`. */
+  seconds(name: string, max: number): number {
+    const n = this.nonNegative(name, 'seconds ≥ 0') ?? 0;
+    if (n > max) throw new FieldError(`field ${name}: expected at most ${max} seconds, got ${shown(n)}`);
+    return n;
   }
 
-  hours(name: string): number | null {
-    return this.nonNegative(name, 'hours ≥ 0');
+  /** Hours ≥ 0 (null when missing), at most `max`. */
+  hours(name: string, max: number): number | null {
+    const n = this.nonNegative(name, 'hours ≥ 0');
+    if (n !== null && n > max) throw new FieldError(`field ${name}: expected at most ${max} hours, got ${shown(n)}`);
+    return n;
   }
 
   bool(name: string): boolean {
@@ -146,6 +157,10 @@ function callRecord(f: FieldReader, opts: NativeParseOptions): ParsedRecord {
   if (!Number.isInteger(visit) || visit > 65535) {
     throw new FieldError(`field visit: expected an integer 0–65535, got ${shown(visit)}`);
   }
+  // A wait longer than the visit (by more than a clock's difference between the sources of its
+  // times), or a talk, hold or wrap-up of over a day, is a unit or field mix-up: stored, it would
+  // swamp the averages of its queue, day and operator (and the month's pay).
+  const span = Math.ceil((endedAtMs - enteredAtMs) / 1000) + CLOCK_SLACK_S;
   const mapped = opts.queues[queue] ?? {};
   const callerHash = f.has('caller_hash') ? f.string('caller_hash') : opts.hashCaller(f.verbatim('caller'));
   return {
@@ -162,11 +177,11 @@ function callRecord(f: FieldReader, opts: NativeParseOptions): ParsedRecord {
       answeredAtMs,
       endedAtMs,
       // wait_s is optional: sources such as Asterisk report their own wait (kept through export).
-      waitSeconds: f.has('wait_s') ? f.seconds('wait_s') : visitWaitSeconds(enteredAtMs, answeredAtMs, endedAtMs),
+      waitSeconds: f.has('wait_s') ? f.seconds('wait_s', span) : visitWaitSeconds(enteredAtMs, answeredAtMs, endedAtMs),
       agentId: f.string('agent_id'),
-      talkSeconds: f.seconds('talk_s'),
-      holdSeconds: f.seconds('hold_s'),
-      wrapSeconds: f.seconds('wrap_s'),
+      talkSeconds: f.seconds('talk_s', DAY_S),
+      holdSeconds: f.seconds('hold_s', DAY_S),
+      wrapSeconds: f.seconds('wrap_s', DAY_S),
       transferred: f.bool('transferred'),
       callback: f.bool('callback'),
       selfService: f.bool('self_service'),
@@ -214,7 +229,7 @@ function agentRecord(f: FieldReader): ParsedRecord {
       site: f.string('site'),
       department: f.string('department'),
       languages: f.list('languages'),
-      contractHoursWeek: f.hours('contract_hours_week'),
+      contractHoursWeek: f.hours('contract_hours_week', WEEK_H),
       hiredAt: f.localDate('hired_at'),
     },
   };
