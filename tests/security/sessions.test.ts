@@ -46,6 +46,15 @@ const login = (username: string, password: string, headers: Record<string, strin
     headers: { ...json, ...headers },
   });
 
+/** A form post to an action of the admin page, as its form sends it. */
+const adminForm = (cookie: string, action: string, body: Record<string, string>) =>
+  server.request(`/admin?/${action}`, {
+    cookie,
+    method: 'POST',
+    body: new URLSearchParams(body).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+
 describe('POST /api/session', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie, not Secure over plain HTTP', async () => {
     const res = await login('ann', passwordOf('ann'));
@@ -96,19 +105,32 @@ describe('sessions', () => {
   it('disabling a user (admin page) ends their sessions at once; a new password likewise', async () => {
     const admin = await server.signIn('boss');
     const carl = await server.signIn('carl');
-    const form = (action: string, body: Record<string, string>) =>
-      server.request(`/admin?/${action}`, {
-        cookie: admin,
-        method: 'POST',
-        body: new URLSearchParams(body).toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      });
+    const form = (action: string, body: Record<string, string>) => adminForm(admin, action, body);
     expect((await form('password', { username: 'carl', password: 'another-passw0rd' })).status).toBe(200);
     expect((await server.request('/api/kpi?from=2026-01-01&to=2026-01-01', { cookie: carl })).status).toBe(401);
     const again = await server.signIn('carl', 'another-passw0rd');
     expect((await form('disable', { username: 'carl' })).status).toBe(200);
     expect((await server.request('/api/kpi?from=2026-01-01&to=2026-01-01', { cookie: again })).status).toBe(401);
     expect((await login('carl', 'another-passw0rd')).status).toBe(401);
+  });
+
+  it('an admin cannot take away their own admin role: no admin would be left to manage users from the web', async () => {
+    const admin = await server.signIn('boss');
+    const res = await adminForm(admin, 'role', { username: 'boss', role: 'planner' });
+    // SvelteKit answers an action's failure to a non-browser client as JSON.
+    const answer = await res.json();
+    expect(answer).toMatchObject({ type: 'failure', status: 400 });
+    expect(answer.data).toContain('you cannot take away your own admin role');
+    expect(await (await server.request('/api/session', { cookie: admin })).json()).toMatchObject({ role: 'admin' });
+  });
+
+  it('sends hr from / to its own home /hr, as a page and as a client-side navigation', async () => {
+    const ann = await server.signIn('ann'); // signing in without a `next` goes to /
+    const page = await server.request('/', { cookie: ann });
+    expect([page.status, page.headers.get('location')]).toEqual([303, '/hr']);
+    const data = await server.request('/__data.json', { cookie: ann });
+    expect(await data.json()).toEqual({ type: 'redirect', location: '/hr' });
+    expect((await server.request('/supervisor', { cookie: ann })).status).toBe(403);
   });
 });
 

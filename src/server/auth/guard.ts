@@ -66,6 +66,15 @@ export function safeNext(raw: string | null): string {
   return raw.slice(0, 2000);
 }
 
+/**
+ * A redirect to `location`: 303 for a page, and for a client-side navigation (it asks for
+ * `__data.json`) the answer SvelteKit's client follows.
+ */
+function redirect(url: URL, location: string): Response {
+  if (url.pathname.endsWith('/__data.json')) return Response.json({ type: 'redirect', location });
+  return new Response(null, { status: 303, headers: { location } });
+}
+
 /** Decides whether the request goes on to its route. */
 export async function gate(event: GateEvent): Promise<GateResult> {
   const { url, request } = event;
@@ -80,14 +89,15 @@ export async function gate(event: GateEvent): Promise<GateResult> {
   const decision = decide(rule, user);
   if (decision === 'sign-in') {
     if (!api && (request.method === 'GET' || request.method === 'HEAD')) {
-      const data = url.pathname.endsWith('/__data.json');
       const page = url.pathname.replace(/\/__data\.json$/, '') || '/';
-      const location = `/login?next=${encodeURIComponent(page + url.search)}`;
-      // A client-side navigation asks for __data.json: SvelteKit's client follows this answer.
-      if (data) return { pass: false, response: Response.json({ type: 'redirect', location }) };
-      return { pass: false, response: new Response(null, { status: 303, headers: { location } }) };
+      return { pass: false, response: redirect(url, `/login?next=${encodeURIComponent(page + url.search)}`) };
     }
     return { pass: false, response: refuse(401, 'sign in first', api) };
+  }
+  // The home page of a role that may not open `/` (hr) or sees part of it (a site-limited
+  // supervisor) is its own: signing in without a `next` lands there.
+  if (user && (url.pathname === '/' || url.pathname === '/__data.json') && homeOf(user) !== '/') {
+    return { pass: false, response: redirect(url, homeOf(user)) };
   }
   if (decision === 'forbidden')
     return { pass: false, response: refuse(403, `the ${user!.role} role cannot open ${url.pathname}`, api) };
@@ -98,9 +108,6 @@ export async function gate(event: GateEvent): Promise<GateResult> {
     const refused = refusedSite(url.searchParams.getAll('site'), allowedSites);
     if (refused !== null)
       return { pass: false, response: refuse(403, `the site ${refused.slice(0, 100)} is not among yours`, api) };
-  }
-  if (user && url.pathname === '/' && homeOf(user) !== '/') {
-    return { pass: false, response: new Response(null, { status: 303, headers: { location: homeOf(user) } }) };
   }
   return { pass: true, user, allowedSites };
 }

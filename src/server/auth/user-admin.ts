@@ -72,6 +72,8 @@ export async function adminSetRole(
 ): Promise<UserSummary> {
   const username = parseUsername(rawName);
   const role = parseRole(rawRole);
+  // An admin giving up the role could leave no admin to manage users and tokens from the web.
+  if (username === actor.name && role !== 'admin') throw new InputError('you cannot take away your own admin role');
   const user = await updateUser(client, username, (u) => ({ role, sites: role === 'supervisor' ? u.sites : [] }));
   await recordAudit(client, {
     actor: actor.name,
