@@ -33,7 +33,7 @@ export const command: Command = {
     });
     if (values.help) return void io.stdout(`${USAGE}\n`);
     const request = planningRequest(values, loadConfig(values.config));
-    const ctx = await openContext(values);
+    const ctx = await openContext(values, { existing: true });
     const result = await forecastRange(ctx, request);
     if (values.json) return printJson(io, forecastJson(result));
     const lines = [

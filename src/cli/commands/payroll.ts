@@ -74,7 +74,7 @@ export const command: Command = {
       values['what-if'] === undefined ? undefined : parseDraftPayText(readDraft(values['what-if']), values['what-if']);
     if (draft && values.out !== undefined) throw new UsageError('--what-if takes no --out');
     loadConfig(values.config);
-    const ctx = await openContext(values);
+    const ctx = await openContext(values, { existing: true });
 
     if (close) {
       const closed = await closePayrollMonth(ctx, month);

@@ -54,7 +54,7 @@ export const command: Command = {
       if (err instanceof InputError) throw new UsageError(err.message);
       throw err;
     }
-    const ctx = await openContext(values);
+    const ctx = await openContext(values, { existing: true });
     const result = await rosterWeek(ctx, request);
     if (values.json) printJson(io, rosterJson(result));
     else io.stdout(human(result));

@@ -87,7 +87,7 @@ export const command: Command = {
       },
       loadConfig(values.config),
     );
-    const ctx = await openContext(values);
+    const ctx = await openContext(values, { existing: true });
     const result = await staffingPlan(ctx, request);
     if (values.json) printJson(io, staffingJson(result));
     else io.stdout(human(result));

@@ -30,7 +30,7 @@ export const command: Command = {
       if (err instanceof InputError) throw new UsageError(err.message);
       throw err;
     }
-    const json = trainingJson(await rosterWeek(await openContext(values), request));
+    const json = trainingJson(await rosterWeek(await openContext(values, { existing: true }), request));
     if (values.json) return printJson(io, json);
     const lines = [`Training calendar ${json.week}`];
     for (const s of json.sessions) {
