@@ -27,11 +27,23 @@ import {
   type FrozenLine,
 } from './queries/payroll-snapshot.ts';
 
+/** The closing running in this process, if any: the next one waits for it. */
+let closing: Promise<unknown> = Promise.resolve();
+
 /**
  * Freezes the month's pay lines (with the facts, the rule set and the reasons in every language).
+ * Closings run one at a time (QA: three clicks at once closed a month three times, each replacing
+ * the one before), so the check that the month is open and the close are one step; one process
+ * holds the embedded database.
  * @throws InputError when the month is closed already or has not ended at `nowMs`.
  */
-export async function closePayrollMonth(ctx: PayrollContext, month: string, nowMs = Date.now()): Promise<ClosedMonth> {
+export function closePayrollMonth(ctx: PayrollContext, month: string, nowMs?: number): Promise<ClosedMonth> {
+  const run = closing.then(() => closeNow(ctx, month, nowMs ?? Date.now()));
+  closing = run.catch(() => {});
+  return run;
+}
+
+async function closeNow(ctx: PayrollContext, month: string, nowMs: number): Promise<ClosedMonth> {
   parseMonth(month);
   const tz = ctx.config.timezone;
   if (!monthHasEnded(month, tz, nowMs)) throw new InputError(`${month} has not ended yet: it cannot be closed`);
