@@ -113,7 +113,7 @@ export async function payrollWhatIf(
     const base = { month, operators: frozenPayLines(frozen, lang) };
     let facts = frozen.map((l) => l.facts);
     if (!samePauseReasons(closed.pay.rule.paid_pause_reasons, draftReasons)) {
-      facts = await withProductiveTime(ctx, month, closed.timezone, facts, draftReasons);
+      facts = await withProductiveTime(ctx, closed, facts, draftReasons);
     }
     return { ...payRunDifference(base, { month, operators: linesOf(month, facts, draft, lang) }), closed: true };
   }
@@ -130,20 +130,23 @@ function samePauseReasons(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * A closed month's facts with productive time recomputed for other paid pause reasons: the only
- * fact a rule set changes. It comes from today's agent events (the snapshot keeps totals only).
+ * fact a rule set changes. It comes from the agent events stored when the month was closed (the
+ * snapshot keeps totals only); events stored later are not the closed month's (QA: a session
+ * ingested after the close showed as an effect of the draft).
  */
 async function withProductiveTime(
   ctx: PayrollContext,
-  month: string,
-  timezone: string,
+  closed: ClosedMonth,
   facts: PayFacts[],
   paidPauseReasons: readonly string[],
 ): Promise<PayFacts[]> {
+  const { month, timezone } = closed;
   const events = await fetchAgentEvents(ctx.client, {
     month,
     timezone,
     paidPauseReasons,
     agents: facts.map((f) => f.agent_id),
+    storedByMs: Date.parse(closed.closed_at),
   });
   return facts.map((f) => {
     if (f.worked_days_source === 'handled_calls') return f;

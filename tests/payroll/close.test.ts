@@ -135,6 +135,25 @@ describe('closing a month', () => {
     expect(diff.operators.find((o) => o.agent_id === 'op-mid')?.total_diff_tiyn).toBe(0);
   });
 
+  it('what-if on a closed month with other paid pauses recounts productive time from the events its close read', async () => {
+    // A session of op-full on Saturday 25 January, 10–11, stored after the close (QA's case).
+    const late = [
+      { agent_id: 'op-full', at: at('2025-01-25', '10:00:00'), state: 'login' },
+      { agent_id: 'op-full', at: at('2025-01-25', '11:00:00'), state: 'logout' },
+    ];
+    await ws.ingest(late, 'agent-events', config);
+    // The draft pays coaching pauses only: op-full's 1 h training pause leaves it 1 h under the
+    // hours norm (exactly met before), so its bonus is withheld: 105 000 → 100 000. The late hour
+    // would make it up, but it is not the closed month's.
+    const rules = { ...PAY_CONFIG.pay.rules[0], paid_pause_reasons: ['coaching'] };
+    const noTraining = ws.config({ pay: { rules: [rules] } }, 'draft-no-training.json');
+    const diff = await json<WhatIfResult>('--what-if', noTraining);
+    expect(diff.operators.find((o) => o.agent_id === 'op-full')).toMatchObject({
+      base_total_tiyn: 105_000,
+      draft_total_tiyn: 100_000,
+    });
+  });
+
   it('refuses to close a month that has not ended, and a bad draft', async () => {
     const future = await runCli(['payroll', 'close', '--month', '2099-01', '--db', ws.db, '--config', config]);
     expect(future.code).toBe(2);

@@ -20,6 +20,9 @@ export interface PayrollFactsRequest {
   agents?: string[];
 }
 
+/** The latest instant a DateTime64(3) holds: "stored by then" means every row. */
+const LAST_INSTANT_MS = Date.UTC(2299, 11, 31, 23, 59, 59, 999);
+
 /** One operator's facts with what the HR pages show besides the pay line. */
 export interface OperatorMonthRecord {
   facts: OperatorMonthFacts;
@@ -67,7 +70,7 @@ export function localMonthRange(month: string, timezone: string): { startMs: num
 /** Agent events per operator for the month and the day before it. */
 export async function fetchAgentEvents(
   client: ClickHouseClient,
-  req: PayrollFactsRequest,
+  req: PayrollFactsRequest & { storedByMs?: number },
 ): Promise<Map<string, AgentStateEvent[]>> {
   const [first] = monthBounds(req.month);
   const { endMs } = localMonthRange(req.month, req.timezone);
@@ -78,6 +81,7 @@ export async function fetchAgentEvents(
       from: toClickHouseTime(localMidnightMs(nextDate(first, -1), req.timezone)),
       to: toClickHouseTime(endMs),
       agents: req.agents ?? [],
+      stored_by: toClickHouseTime(req.storedByMs ?? LAST_INSTANT_MS),
     },
   });
   const out = new Map<string, AgentStateEvent[]>();
