@@ -27,6 +27,19 @@ describe('reasonText', () => {
     expect(reasonText({ code: 'hours-gate-failed', value: rat(2, 3), bar: rat(1), withheld: false })).toBe(
       'bar not met: productive hours 0.67 < 1',
     );
+    // 168 h less 1 ms (QA) and 300 s plus 1/3000 ms of mean handle time: equal to their bars at 6
+    // decimals, so rounded away from them.
+    expect(
+      reasonText({
+        code: 'hours-gate-failed',
+        value: rat(168 * 3_600_000 - 1, 3_600_000),
+        bar: rat(168),
+        withheld: true,
+      }),
+    ).toBe('bonus withheld: productive hours 167.999999 < 168');
+    expect(
+      reasonText({ code: 'aht-gate-failed', value: rat(900_000_001, 3_000_000), bar: rat(300), withheld: true }),
+    ).toBe('bonus withheld: average handle time 300.000001 s > 300 s');
   });
 
   it('declines Russian nouns after numbers and writes decimal commas', () => {

@@ -4,7 +4,7 @@
  * only, with as many decimals as it takes to tell a value from its bar (4.7499 < 4.75, never
  * "4.75 < 4.75").
  */
-import { cmp, toFixed, type Rational } from './rational.ts';
+import { ceil, cmp, floor, toFixed, type Rational } from './rational.ts';
 
 export type PayLang = 'en' | 'ru' | 'kk';
 
@@ -52,12 +52,17 @@ function num(lang: PayLang, text: string): string {
   return lang === 'en' ? text : text.replace('.', ',');
 }
 
-/** `value` and `bar` with 2–6 decimals (trailing zeros dropped), as few as tell them apart. */
+/**
+ * `value` and `bar` with 2–6 decimals (trailing zeros dropped), as few as tell them apart; a value
+ * still within 0.0000005 of its bar is rounded away from it (QA: 168 h less 1 ms read "168 < 168").
+ */
 function apart(lang: PayLang, value: Rational, bar: Rational): [string, string] {
   const trim = (s: string) => (s.includes('.') ? s.replace(/\.?0+$/, '') : s);
+  const side = cmp(value, bar);
   let places = 2;
-  while (places < 6 && cmp(value, bar) !== 0 && toFixed(value, places) === toFixed(bar, places)) places++;
-  return [num(lang, trim(toFixed(value, places))), num(lang, trim(toFixed(bar, places)))];
+  while (places < 6 && side !== 0 && toFixed(value, places) === toFixed(bar, places)) places++;
+  const shown = side !== 0 && toFixed(value, places) === toFixed(bar, places) ? (side < 0 ? floor : ceil) : undefined;
+  return [num(lang, trim(toFixed(value, places, shown))), num(lang, trim(toFixed(bar, places)))];
 }
 
 const T = {

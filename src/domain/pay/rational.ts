@@ -79,9 +79,12 @@ export function toNumber(a: Rational): number {
   return Number(toFixed(a, 20));
 }
 
-/** Decimal string with `decimals` places, rounded half up. @example toFixed(rat(2, 3), 2) // '0.67' */
-export function toFixed(a: Rational, decimals: number): string {
-  const scaled = roundHalfUp(mul(a, rat(10n ** BigInt(decimals))));
+/**
+ * Decimal string with `decimals` places, rounded half up (or by `round`, e.g. floor).
+ * @example toFixed(rat(2, 3), 2) // '0.67'
+ */
+export function toFixed(a: Rational, decimals: number, round: (a: Rational) => bigint = roundHalfUp): string {
+  const scaled = round(mul(a, rat(10n ** BigInt(decimals))));
   const neg = scaled < 0n;
   const digits = (neg ? -scaled : scaled).toString().padStart(decimals + 1, '0');
   const int = digits.slice(0, digits.length - decimals);
