@@ -1,8 +1,10 @@
 /**
  * Payroll exports for the payroll system and HR spreadsheets: CSV (RFC 4180, UTF-8 with a BOM so
  * that Excel reads Cyrillic) and XLSX (exceljs, loaded lazily), one row per operator with the
- * reasons. Text cells that a spreadsheet would take for a formula (starting with = + - @, a tab
- * or a carriage return) get a leading apostrophe — in both formats (OWASP "CSV injection").
+ * reasons. In CSV, text cells that a spreadsheet would take for a formula (starting with = + - @,
+ * a tab or a carriage return) get a leading apostrophe (OWASP "CSV injection"). An XLSX text cell
+ * is a string whatever it starts with, never a formula: it keeps the text as it is (QA: names
+ * showed the apostrophe there).
  */
 import type { PayLine } from '../domain/pay/pay-line.ts';
 import { InputError } from './input-error.ts';
@@ -41,15 +43,18 @@ export function safeText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** One export row per operator line; text cells already made safe. */
-export function exportRows(view: Pick<PayrollView, 'result' | 'facts'>): ExportRow[] {
+/** One export row per operator line; text cells passed through `text` (safeText for CSV). */
+export function exportRows(
+  view: Pick<PayrollView, 'result' | 'facts'>,
+  text: (s: string) => string = safeText,
+): ExportRow[] {
   const facts = new Map<string, PayFacts>(view.facts.map((f) => [f.agent_id, f]));
   return view.result.operators.map((l: PayLine) => {
     const f = facts.get(l.agent_id);
     return {
-      agent_id: safeText(l.agent_id),
-      name: safeText(f?.name ?? ''),
-      site: safeText(f?.site ?? ''),
+      agent_id: text(l.agent_id),
+      name: text(f?.name ?? ''),
+      site: text(f?.site ?? ''),
       worked_days: l.worked_days,
       working_days: f?.working_days ?? null,
       handled: l.handled,
@@ -67,7 +72,7 @@ export function exportRows(view: Pick<PayrollView, 'result' | 'facts'>): ExportR
       guaranteed_tiyn: l.guaranteed_tiyn,
       bonus_tiyn: l.bonus_tiyn,
       total_tiyn: l.total_tiyn,
-      reasons: safeText(l.reasons.join('; ')),
+      reasons: text(l.reasons.join('; ')),
     };
   });
 }
@@ -99,8 +104,8 @@ export async function payrollXlsx(view: Pick<PayrollView, 'result' | 'facts'>): 
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  // Values are plain strings, numbers and booleans: exceljs never writes them as formulas.
-  sheet.addRows(exportRows(view));
+  // Values are plain strings, numbers and booleans: exceljs writes strings as text, never formulas.
+  sheet.addRows(exportRows(view, (s) => s));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
