@@ -243,6 +243,10 @@ describe('payroll output and usage', () => {
     [[], /--month is required/],
     [['--month', '2025-01', '--lang', 'de'], /--lang: expected ru, kk or en/],
     [['--month', '2025-01', '--out', 'pay.pdf'], /--out: expected a \.csv or \.xlsx/],
+    [
+      ['--month', '2025-01', '--out', '/nonexistent/dir/pay.csv'],
+      /^kezek payroll: --out: no directory \/nonexistent\/dir\n$/,
+    ],
     [['--month', '2024-12'], /no pay rule in force on 2024-12-01/],
   ])('exits 2 with one line for %j', async (args, message) => {
     const r = await runCli(['payroll', ...args, '--db', ws.db, '--config', config]);

@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { parseCommandArgs, UsageError } from '../args.ts';
 import type { Command } from '../command.ts';
 import { openContext } from '../context.ts';
@@ -26,6 +26,12 @@ function exportFormat(path: string): ExportFormat {
   if (ext === '.csv') return 'csv';
   if (ext === '.xlsx') return 'xlsx';
   throw new UsageError(`--out: expected a .csv or .xlsx file name, got "${path}"`);
+}
+
+/** The directory `--out` writes into must be there (checked before the month is computed). */
+function checkOutDirectory(path: string): void {
+  const dir = dirname(resolve(path));
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--out: no directory ${dir}`);
 }
 
 function readDraft(path: string): string {
@@ -67,6 +73,7 @@ export const command: Command = {
       throw err;
     }
     const format = values.out === undefined ? undefined : exportFormat(values.out);
+    if (values.out !== undefined) checkOutDirectory(values.out);
     if (close && (values['what-if'] !== undefined || values.out !== undefined)) {
       throw new UsageError('close takes no --what-if or --out');
     }
