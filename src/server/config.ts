@@ -129,7 +129,15 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const validate = new Ajv({ allErrors: false, strict: false }).compile(schema);
+/** A calendar date YYYY-MM-DD that exists (2026-02-30 does not). */
+function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === text;
+}
+
+const validate = new Ajv({ allErrors: false, strict: false, formats: { date: isCalendarDate } }).compile(schema);
 
 function describeError(file: string, err: ErrorObject): string {
   const at = err.instancePath || '(top level)';
@@ -137,6 +145,7 @@ function describeError(file: string, err: ErrorObject): string {
     const key = (err.params as { additionalProperty: string }).additionalProperty;
     return `${file}: unknown key "${key}" at ${at}`;
   }
+  if (err.keyword === 'format') return `${file}: ${at} expected a calendar date YYYY-MM-DD`;
   return `${file}: ${at} ${err.message ?? 'is invalid'}`;
 }
 

@@ -105,6 +105,12 @@ describe('config file: an unknown key is an error naming it', () => {
     expect(line).toContain('timezon');
   });
 
+  it('rejects a date that is not in the calendar (QA: a pay rule from 2026-02-30 was taken)', async () => {
+    const config = ws.config({ pay: { rules: [{ from: '2026-02-30' }] } });
+    const line = await usageError(['kpi', '--from', '2026-03-01', '--to', '2026-03-01', '--config', config, ...db]);
+    expect(line).toContain('/pay/rules/0/from expected a calendar date YYYY-MM-DD');
+  });
+
   it('rejects a threshold of the wrong type and a config that is not JSON', async () => {
     const typed = ws.config({ kpi: { fcr_window_h: '72' } });
     expect(await usageError(['kpi', '--from', '2026-03-01', '--to', '2026-03-01', '--config', typed, ...db])).toContain(
