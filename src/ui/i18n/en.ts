@@ -308,6 +308,7 @@ export const en = {
   hr_day_off: 'day off',
   hr_source_calls: 'No agent events: worked days are the dates of handled calls.',
   hr_days_title: 'Day by day',
+  hr_days_live: 'As the data stands now; the figures above are the month as closed.',
 } as const;
 
 export type MessageKey = keyof typeof en;
