@@ -42,6 +42,13 @@ describe('reasonText', () => {
     ).toBe('bonus withheld: average handle time 300.000001 s > 300 s');
   });
 
+  it('tells a contract over full time from part time (QA: 48 of 40 h read "part time")', () => {
+    const fte = (c: number) => ({ code: 'part-time', contractHours: rat(c), fullTimeHours: rat(40) }) as const;
+    expect(reasonText(fte(20))).toBe('part time: 20 of 40 hours a week');
+    expect(reasonText(fte(48))).toBe('contract over full time: 48 of 40 hours a week');
+    expect(reasonText(fte(48), 'ru')).toBe('ставка выше полной: 48 ч в неделю из 40');
+  });
+
   it('declines Russian nouns after numbers and writes decimal commas', () => {
     const ru = (excess: number) => reasonText({ code: 'bonus-paid', excess }, 'ru');
     expect([ru(1), ru(2), ru(5), ru(11), ru(21), ru(22), ru(112)]).toEqual([

@@ -74,6 +74,7 @@ const T = {
     minimum: (h: string, n: number) => `guaranteed pay at the minimum: ${h} of the norm of ${n}`,
     partMonth: (w: number, n: number) => `worked ${w} of ${n} working days`,
     partTime: (c: string, f: string) => `part time: ${c} of ${f} hours a week`,
+    overTime: (c: string, f: string) => `contract over full time: ${c} of ${f} hours a week`,
     notApplied: (k: string, m: number) => `rating gate not applied: ${k} < ${m}`,
     paid: (e: string) => `bonus paid: ${e} above the norm`,
     noExcess: (h: string, n: number) => `no bonus: ${h}, not above the norm of ${n}`,
@@ -91,6 +92,7 @@ const T = {
     minimum: (h: string, n: number) => `гарантированная часть по минимальной оплате: ${h} при норме ${n}`,
     partMonth: (w: number, n: number) => `отработано дней: ${w} из ${n} рабочих`,
     partTime: (c: string, f: string) => `неполная ставка: ${c} ч в неделю из ${f}`,
+    overTime: (c: string, f: string) => `ставка выше полной: ${c} ч в неделю из ${f}`,
     notApplied: (k: string, m: number) => `порог оценки не применён: ${k} < ${m}`,
     paid: (e: string) => `премия начислена: ${e} сверх нормы`,
     noExcess: (h: string, n: number) => `премии нет: норма ${n} не превышена (${h})`,
@@ -108,6 +110,7 @@ const T = {
     minimum: (h: string, n: number) => `кепілдендірілген бөлік ең төменгі төлем бойынша: ${h}, норма ${n}`,
     partMonth: (w: number, n: number) => `жұмыс күндері: ${w} / ${n}`,
     partTime: (c: string, f: string) => `толық емес ставка: аптасына ${c} сағ, толық ставка ${f} сағ`,
+    overTime: (c: string, f: string) => `толық ставкадан жоғары: аптасына ${c} сағ, толық ставка ${f} сағ`,
     notApplied: (k: string, m: number) => `баға шегі қолданылмады: ${k} < ${m}`,
     paid: (e: string) => `сыйақы есептелді: нормадан тыс ${e}`,
     noExcess: (h: string, n: number) => `сыйақы жоқ: ${n} нормасы асырылмады (${h})`,
@@ -139,7 +142,10 @@ export function reasonText(r: PayReason, lang: PayLang = 'en'): string {
     case 'part-month':
       return t.partMonth(r.worked, r.working);
     case 'part-time':
-      return t.partTime(...apart(lang, r.contractHours, r.fullTimeHours));
+      // fte ≠ 1: under full time, or over it (a contract of 48 h against 40 is no part time).
+      return (cmp(r.contractHours, r.fullTimeHours) < 0 ? t.partTime : t.overTime)(
+        ...apart(lang, r.contractHours, r.fullTimeHours),
+      );
     case 'rating-gate-not-applied':
       return t.notApplied(`${r.ratings} ${plural(lang, r.ratings, RATINGS[lang])}`, r.min);
     case 'bonus-paid':
