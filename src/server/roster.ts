@@ -3,7 +3,10 @@
  * operators and ratings from ClickHouse, the requirement from the staffing plan of Planning I
  * (scheduled operators per interval), the solve in a worker thread, JSON for the CLI and pages.
  */
+import { scheduledAgents } from '../domain/erlang/exact.ts';
 import type { Solver } from '../domain/roster/linear-model.ts';
+import type { PlanInterval } from '../domain/staffing/plan.ts';
+import { measuredShrinkage, unplannedShrinkage } from '../domain/staffing/shrinkage.ts';
 import type { RequirementRow } from '../domain/roster/types.ts';
 import { weekDates } from '../domain/roster/time.ts';
 import type { Coachee } from '../domain/training/place.ts';
@@ -13,6 +16,7 @@ import { InputError } from './input-error.ts';
 import type { PlanningContext } from './planning.ts';
 import { planningRequest } from './planning-request.ts';
 import { staffingPlan } from './planning-staffing.ts';
+import { fetchAgentPauses } from './queries/forecast-history.ts';
 import { fetchAgentRatings, fetchRosterAgents } from './queries/roster-agents.ts';
 import { workerSolver } from './roster-solver.ts';
 import { assignmentJson, rosterJsonOf, trainingJsonOf } from './roster-json.ts';
@@ -63,6 +67,40 @@ async function coachees(ctx: PlanningContext, from: string): Promise<Coachee[]> 
     }));
 }
 
+/** The roster's requirement: per interval and skill, ceil(agents / (1 − shrinkage)) on the phone. */
+export function rosterRequirement(plan: readonly PlanInterval[], shrinkage: string): RequirementRow[] {
+  return plan.map((p) => ({
+    interval_start: p.intervalStart,
+    skill: p.skill,
+    required: p.agents === null ? 0 : scheduledAgents(p.agents, shrinkage),
+    calls: p.calls,
+    aht_s: p.ahtSeconds,
+    agents: p.agents,
+  }));
+}
+
+/** Pause reasons a roster plans itself: its shifts' break kinds and the activities it places. */
+export function plannedPauseReasons(config: PlanningContext['config']): string[] {
+  const kinds = config.roster.shifts.flatMap((shift) => shift.breaks.map((b) => b.kind));
+  return [...new Set([...kinds, 'training', 'coaching'])];
+}
+
+/**
+ * The shrinkage a roster plans on the phone with: the staffing plan's, less the share of
+ * logged-in time its own breaks and activities took in the same history (agent events), since
+ * the roster counts an operator on those as off the phone already.
+ */
+async function rosterShrinkage(ctx: PlanningContext, firstDate: string, shrinkage: string): Promise<string> {
+  const { config } = ctx;
+  const pauses = await fetchAgentPauses(ctx.client, {
+    from: nextDate(firstDate, -7 * config.staffing.history_weeks),
+    to: nextDate(firstDate, -1),
+    timezone: config.timezone,
+    planned: plannedPauseReasons(config),
+  });
+  return unplannedShrinkage(shrinkage, measuredShrinkage(pauses.plannedPausedSeconds, pauses.loggedInSeconds));
+}
+
 export interface WeekResult {
   request: RosterRequest;
   plan: WeekPlan;
@@ -76,14 +114,8 @@ export async function rosterWeek(
 ): Promise<WeekResult> {
   const { config } = ctx;
   const staffing = await staffingPlan(ctx, planningRequest({ from: req.dates[0], to: req.dates[6] }, config));
-  const requirement: RequirementRow[] = staffing.plan.map((p) => ({
-    interval_start: p.intervalStart,
-    skill: p.skill,
-    required: p.scheduledAgents ?? 0,
-    calls: p.calls,
-    aht_s: p.ahtSeconds,
-    agents: p.agents,
-  }));
+  const shrinkage = await rosterShrinkage(ctx, req.dates[0], staffing.shrinkage.value);
+  const requirement = rosterRequirement(staffing.plan, shrinkage);
   const [operators, coached] = await Promise.all([
     fetchRosterAgents(ctx.client, { until: req.dates[6], defaultHours: config.pay.full_time_hours_week }),
     coachees(ctx, req.dates[0]),

@@ -9,7 +9,10 @@ export interface RequirementRow {
   /** Optional load behind it (for the service-level cost of trainings). */
   calls?: number;
   aht_s?: number;
-  /** Operators on the phone the staffing plan needs (required = ceil(agents / (1 − shrinkage))). */
+  /**
+   * Operators on the phone the staffing plan needs; required = ceil(agents / (1 − u)), u the
+   * shrinkage less the breaks and activities the roster plans itself (roster.ts).
+   */
   agents?: number | null;
 }
 

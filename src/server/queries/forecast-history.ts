@@ -63,17 +63,33 @@ export async function fetchForecastHistory(
   return { cells, patience };
 }
 
-/** Paused and logged-in seconds of all operators over local dates from..to inclusive. */
+/**
+ * Paused and logged-in seconds of all operators over local dates from..to inclusive, and the
+ * paused seconds whose reason is one of `planned`.
+ */
 export async function fetchAgentPauses(
   client: ClickHouseClient,
-  req: { from: string; to: string; timezone: string },
-): Promise<{ pausedSeconds: number; loggedInSeconds: number }> {
+  req: { from: string; to: string; timezone: string; planned?: readonly string[] },
+): Promise<{ pausedSeconds: number; loggedInSeconds: number; plannedPausedSeconds: number }> {
   const { startMs, endMs } = localDateRange(req.from, req.to, req.timezone);
   const rs = await client.query({
     query: sqlQuery('forecast-agent-pauses'),
     format: 'JSONEachRow',
-    query_params: { from: toClickHouseTime(startMs), to: toClickHouseTime(endMs), tz: req.timezone },
+    query_params: {
+      from: toClickHouseTime(startMs),
+      to: toClickHouseTime(endMs),
+      tz: req.timezone,
+      planned: req.planned ?? [],
+    },
   });
-  const [row] = await rs.json<{ paused_s: number | null; logged_in_s: number | null }>();
-  return { pausedSeconds: Number(row?.paused_s ?? 0), loggedInSeconds: Number(row?.logged_in_s ?? 0) };
+  const [row] = await rs.json<{
+    paused_s: number | null;
+    logged_in_s: number | null;
+    planned_paused_s: number | null;
+  }>();
+  return {
+    pausedSeconds: Number(row?.paused_s ?? 0),
+    loggedInSeconds: Number(row?.logged_in_s ?? 0),
+    plannedPausedSeconds: Number(row?.planned_paused_s ?? 0),
+  };
 }
