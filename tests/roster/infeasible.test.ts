@@ -1,6 +1,7 @@
 // Infeasible and nearly infeasible input: a clear report of what is short where, never a crash
 // and never a roster that breaks a rule.
 import { describe, expect, it } from 'vitest';
+import type { Solver } from '../../src/domain/roster/linear-model.ts';
 import { planRoster } from '../../src/domain/roster/plan-roster.ts';
 import { validateRoster } from '../../src/domain/roster/validate.ts';
 import { inProcessSolver } from '../../src/server/roster-solver.ts';
@@ -18,6 +19,7 @@ describe('infeasible input', () => {
     const required = r.coverage.reduce((s, c) => s + c.required, 0) * 0.5;
     expect(short.reduce((s, x) => s + x.amount, 0)).toBeCloseTo(required, 6);
     expect(short[0].message).toMatch(/operator\(s\) short/);
+    expect(r.shortfalls[0].message).toBe('no operator to roster: none is known (agents rows) or every one is excluded');
   });
 
   it(
@@ -53,6 +55,30 @@ describe('infeasible input', () => {
       expect(r.shortfalls.some((s) => s.kind === 'under_cover' && s.date! > DATES[1])).toBe(true);
     },
   );
+
+  it('a solver that finds nothing in time (a busy machine): a greedy roster that keeps every rule, said so', async () => {
+    // QA: under load the default 500-operator week found neither the MIP nor its LP within the
+    // limit, and `roster` answered no roster at all (exit 0).
+    const input = testInput(12, 0.8);
+    const nothing: Solver = async () => ({
+      status: 'no_solution',
+      objective: null,
+      bound: null,
+      values: null,
+      seconds: 0,
+    });
+    const r = await planRoster(input, { solver: nothing });
+    check(input, r);
+    expect(r.status).toBe('feasible');
+    expect(r.namedBy).toBe('greedy');
+    expect(r.lowerBound).toBeNull();
+    // Greedy still covers most of a 0.8 load (measured: 8.4 % of it short, the MIP roster 3.1 %).
+    expect(r.assignments.length).toBeGreaterThan(20);
+    const required = r.coverage.reduce((sum, c) => sum + c.required, 0);
+    const short = r.coverage.reduce((sum, c) => sum + Math.max(0, c.required - c.scheduled), 0);
+    expect(short / required).toBeLessThan(0.15);
+    expect(r.shortfalls.map((x) => x.message)).toContainEqual(expect.stringMatching(/built greedily/));
+  });
 
   it('rules that cannot hold together (no shift fits any contract, no one speaks kk)', async () => {
     const base = testInput(6, 0.5);

@@ -31,6 +31,28 @@ export interface RosterOptions {
   timeLimitSeconds?: number;
 }
 
+/** Said first when no operator can be rostered (QA: an empty roster looked like an optimal one). */
+const NO_OPERATORS: Shortfall = {
+  kind: 'rule_slack',
+  amount: 0,
+  unit: 'shifts',
+  message: 'no operator to roster: none is known (agents rows) or every one is excluded',
+};
+
+const RAISE_LIMIT = 'raise --time-limit or roster.solver.time_limit_s';
+
+/** Step 3 without a plan: every operator takes, pass by pass, the shift that lowers the cost most. */
+function greedyRoster(problem: Problem) {
+  const assignments: Assignment[] = [];
+  addShifts(problem, assignments, scheduledGrid(problem, []), problem.dates.length);
+  return {
+    assignments,
+    unfilled: [] as Shortfall[],
+    fixedSkill: new Map<Assignment, string | null>(),
+    namedBy: 'greedy' as const,
+  };
+}
+
 /** Share of the time budget kept for step 3 (the per-group MIPs) and the rest of the pipeline. */
 const NAMING_RESERVE = 0.15;
 
@@ -74,10 +96,9 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
   const solveOptions = { timeLimitSeconds: planSeconds, mipRelGap: s.mip_rel_gap / 2, randomSeed: s.random_seed };
   let res: SolveResult = await planSolver(sm.model, solveOptions);
   let rounded = Boolean(res.relaxed);
-  // A what-if answers fast or not at all: relax-and-fix (the default) has already tried the LP.
-  if (!res.values && !(options.planOnly && !options.planSolver)) {
-    // No incumbent within the limit (HiGHS' heuristics can stall): round the LP relaxation down
-    // instead, so the planner still gets a legal roster; its optimum is the lower bound.
+  // relax-and-fix (the default) hands back its LP optimum when the MIP finds nothing; another
+  // step-1 solver may not: round its LP relaxation down instead.
+  if (!res.values && options.planSolver) {
     const lp = await planSolver(sm.model, { ...solveOptions, relaxation: true });
     if (lp.values) {
       res = {
@@ -102,7 +123,8 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
     lowerBound: res.bound,
     planObjective: res.objective,
   };
-  if (!res.values) {
+  const noPlan = `the shift plan found no solution within the time limit (${res.status}${res.message ? `: ${res.message}` : ''})`;
+  if (!res.values && options.planOnly) {
     const none = scheduledGrid(problem, []);
     return {
       ...base,
@@ -115,17 +137,12 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
       coverage: coverageRows(problem, none),
       shortfalls: [
         ...problem.excluded,
-        {
-          kind: 'rule_slack',
-          amount: 0,
-          unit: 'shifts',
-          message: `the shift plan found no solution (${res.status}${res.message ? `: ${res.message}` : ''}); raise roster.solver.time_limit_s`,
-        },
+        { kind: 'rule_slack', amount: 0, unit: 'shifts', message: `${noPlan}; ${RAISE_LIMIT}` },
         ...underCover(problem, none),
       ],
     };
   }
-  const plan = decodeShiftPlan(sm, res.values, rounded ? Math.floor : Math.round);
+  const plan = res.values ? decodeShiftPlan(sm, res.values, rounded ? Math.floor : Math.round) : null;
   const status = res.status === 'optimal' ? 'optimal' : 'feasible';
   if (options.planOnly) {
     return {
@@ -140,13 +157,11 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
       shortfalls: [],
     };
   }
-  const { assignments, unfilled, fixedSkill, namedBy } = await nameOperators(
-    problem,
-    plan,
-    sm.columns,
-    solver,
-    options.reservations,
-  );
+  // No plan at all (not even the LP within the limit, on a slow or busy machine): the planner
+  // still gets a legal roster, built greedily operator by operator (repair.ts).
+  const { assignments, unfilled, fixedSkill, namedBy } = plan
+    ? await nameOperators(problem, plan, sm.columns, solver, options.reservations)
+    : greedyRoster(problem);
   let scheduled = scheduledGrid(
     problem,
     assignments.filter((a) => fixedSkill.get(a) !== null),
@@ -167,21 +182,28 @@ export async function planRoster(input: RosterInput, options: RosterOptions): Pr
   const objective = rosterCost(problem, assignments, scheduled);
   const shortfalls: Shortfall[] = [
     ...problem.excluded,
+    ...(problem.operators.length === 0 ? [NO_OPERATORS] : []),
     ...unfilled,
     ...underCover(problem, scheduled),
     ...hoursBelowContract(problem, assignments),
     ...activityShortfalls,
   ];
-  if (rounded) {
+  if (!plan) {
     shortfalls.push({
       kind: 'rule_slack',
       amount: 0,
       unit: 'shifts',
-      message:
-        'the shift-mix MIP found no solution within the time limit; the plan is its LP relaxation rounded down (raise roster.solver.time_limit_s)',
+      message: `${noPlan}; the roster was built greedily, operator by operator, with no bound to compare its cost with (${RAISE_LIMIT})`,
+    });
+  } else if (rounded) {
+    shortfalls.push({
+      kind: 'rule_slack',
+      amount: 0,
+      unit: 'shifts',
+      message: `the shift-mix MIP found no solution within the time limit; the plan is its LP relaxation rounded down (${RAISE_LIMIT})`,
     });
   }
-  if (plan.hoursShort > 1e-6) {
+  if (plan && plan.hoursShort > 1e-6) {
     shortfalls.push({
       kind: 'rule_slack',
       amount: plan.hoursShort,
