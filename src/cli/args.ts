@@ -26,7 +26,14 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O, 
   try {
     return parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals, strict: true });
   } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]);
+    const message = (err as Error).message;
+    // `--calls -5`: Node takes the value for an option of its own (QA: "argument is ambiguous").
+    const dashed = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message);
+    if (dashed) {
+      const value = argv[argv.indexOf(dashed[1]) + 1] ?? '';
+      throw new UsageError(`${dashed[1]}: expected a value, got "${value}" (a negative number, or an option)`);
+    }
+    throw new UsageError(message.split('\n')[0]);
   }
 }
 
@@ -35,7 +42,7 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O, 
  */
 export function decimalOption(name: string, raw: string | undefined, min = 0): number | undefined {
   if (raw === undefined) return undefined;
-  if (!/^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim())) {
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(raw.trim())) {
     throw new UsageError(`--${name}: expected a number, got "${raw}"`);
   }
   const value = Number(raw);
