@@ -44,6 +44,9 @@ export function rosterJsonOf(week: string, plan: WeekPlan) {
   };
 }
 
+export type RosterJson = ReturnType<typeof rosterJsonOf>;
+export type TrainingJson = ReturnType<typeof trainingJsonOf>;
+
 export function trainingJsonOf(week: string, plan: WeekPlan) {
   return {
     week,

@@ -1,11 +1,13 @@
 /**
  * What /planner/roster and /planner/training show: the week's roster and training calendar with
  * what the page needs to re-check manual edits itself (operators' facts, the roster settings).
- * A roster is solved once per week and kept for the process (solves take up to the time limit).
+ * A roster is solved once per week and kept for the process (solves take up to the time limit),
+ * and stored (roster-store.ts).
  */
 import { isoWeekOf } from '../domain/roster/time.ts';
 import type { ServerContext } from './context.ts';
 import { InputError } from './input-error.ts';
+import { saveRosterWeek } from './queries/roster-store.ts';
 import { rosterJson, rosterRequest, rosterWeek, trainingJson, type WeekResult } from './roster.ts';
 
 const cache = new Map<string, Promise<WeekResult>>();
@@ -17,7 +19,11 @@ export async function rosterView(ctx: ServerContext, params: URLSearchParams) {
     const req = rosterRequest({ week });
     let result = cache.get(week);
     if (!result || params.get('rebuild')) {
-      result = rosterWeek(ctx, req);
+      // Stored as solved: `kezek training` then shows the trainings of the roster seen here.
+      result = rosterWeek(ctx, req).then(async (r) => {
+        await saveRosterWeek(ctx.client, week, { roster: rosterJson(r), training: trainingJson(r) });
+        return r;
+      });
       cache.set(week, result);
       result.catch(() => cache.delete(week));
     }

@@ -40,7 +40,8 @@ export const command: Command = {
       `Forecast ${result.from} … ${result.to} (${result.timezone}), ${result.intervalMinutes}-minute intervals`,
       `Method: ${FORECAST_METHOD}`,
     ];
-    lines.push(`History: ${result.history.from} … ${result.history.to} (${result.history.days} days)`);
+    lines.push(`History learned from: ${result.history.from} … ${result.history.to} (${result.history.days} days)`);
+    lines.push(`Forecast for ${result.from} … ${result.to}:`);
     for (const s of result.skills) {
       const total = result.intervals.filter((x) => x.skill === s.skill).reduce((acc, x) => acc + x.calls, 0);
       const patience =
@@ -48,7 +49,7 @@ export const command: Command = {
           ? 'unknown (too few abandonments)'
           : `${s.patience.patienceSeconds.toFixed(0)} s`;
       lines.push(
-        `  ${s.skill}: ${Math.round(total).toLocaleString('en')} calls, AHT ${s.model.overallAhtSeconds.toFixed(0)} s, patience ${patience}`,
+        `  ${s.skill}: ${Math.round(total).toLocaleString('en')} calls forecast, AHT ${s.model.overallAhtSeconds.toFixed(0)} s, patience ${patience}`,
       );
     }
     const bt = result.backtest;

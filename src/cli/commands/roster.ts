@@ -4,14 +4,16 @@ import type { Command } from '../command.ts';
 import { openContext } from '../context.ts';
 import { printJson } from '../io.ts';
 import { InputError } from '../../server/input-error.ts';
-import { rosterJson, rosterRequest, rosterWeek, type WeekResult } from '../../server/roster.ts';
+import { rosterJson, rosterRequest, rosterWeek, trainingJson, type WeekResult } from '../../server/roster.ts';
+import { saveRosterWeek } from '../../server/queries/roster-store.ts';
 
 const USAGE = `usage: kezek roster --week YYYY-Www [--plan-only] [--time-limit S] [--json]
 Builds the week's roster from the staffing plan (kezek staffing) and the operators: step 1 a
 shift-mix MIP (HiGHS, implicit breaks, groups of interchangeable operators with weekly tours,
 relax-and-fix), step 2 breaks, step 3 named operators by one small MIP per group under every
 labour rule of the config's roster section; trainings and coaching are placed inside the shifts
-(see kezek training). --plan-only stops after step 1 (a what-if without names). Requirement
+(see kezek training, which shows the trainings of the roster stored here). --plan-only stops after
+step 1 (a what-if without names; not stored). Requirement
 outside the opening hours is reported as outside_opening_hours, not as under-cover.
 --json prints {week, status, objective, lower_bound, gap, solve_s, assignments:[{agent_id, date,
 start, end, skill, breaks:[{start,end}], activities:[{kind,start,end}]}], coverage:[{interval_start,
@@ -56,6 +58,9 @@ export const command: Command = {
     }
     const ctx = await openContext(values, { existing: true });
     const result = await rosterWeek(ctx, request);
+    if (!request.planOnly) {
+      await saveRosterWeek(ctx.client, request.week, { roster: rosterJson(result), training: trainingJson(result) });
+    }
     if (values.json) printJson(io, rosterJson(result));
     else io.stdout(human(result));
   },

@@ -4,13 +4,15 @@ import type { Command } from '../command.ts';
 import { openContext } from '../context.ts';
 import { printJson } from '../io.ts';
 import { InputError } from '../../server/input-error.ts';
-import { rosterRequest, rosterWeek, trainingJson } from '../../server/roster.ts';
+import { rosterJson, rosterRequest, rosterWeek, trainingJson } from '../../server/roster.ts';
+import { fetchRosterWeek, saveRosterWeek } from '../../server/queries/roster-store.ts';
 
-const USAGE = `usage: kezek training --week YYYY-Www [--time-limit S] [--json]
+const USAGE = `usage: kezek training --week YYYY-Www [--rebuild] [--time-limit S] [--json]
 The week's trainings (config training.weekly, per department) and coaching for operators with
 complaints or a low average rating (training.coaching), placed inside the roster's shifts where it
 has the most surplus over the requirement, each with its service-level cost by Erlang and by
-simulation. --json prints {week, sessions:[{kind, label, date, start, end, attendees, requested,
+simulation. They are those of the week's roster as kezek roster last stored it; without one, or
+with --rebuild, the week is solved again (and stored, for kezek roster to show). --json prints {week, sessions:[{kind, label, date, start, end, attendees, requested,
 service_level_cost:[{skill, erlang_before, erlang_after, simulated_before, simulated_after}]}], shortfalls}.`;
 
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
@@ -20,7 +22,11 @@ export const command: Command = {
   summary: 'training calendar: department trainings and coaching placed in the roster',
   usage: USAGE,
   async run(argv, io) {
-    const { values } = parseCommandArgs(argv, { week: { type: 'string' }, 'time-limit': { type: 'string' } });
+    const { values } = parseCommandArgs(argv, {
+      week: { type: 'string' },
+      'time-limit': { type: 'string' },
+      rebuild: { type: 'boolean', default: false },
+    });
     if (values.help) return void io.stdout(`${USAGE}\n`);
     if (!values.week) throw new UsageError('--week is required (YYYY-Www)');
     let request;
@@ -30,9 +36,22 @@ export const command: Command = {
       if (err instanceof InputError) throw new UsageError(err.message);
       throw err;
     }
-    const json = trainingJson(await rosterWeek(await openContext(values, { existing: true }), request));
+    const ctx = await openContext(values, { existing: true });
+    const stored = values.rebuild ? null : await fetchRosterWeek(ctx.client, request.week);
+    let json;
+    if (stored) json = stored.training;
+    else {
+      const result = await rosterWeek(ctx, request);
+      json = trainingJson(result);
+      await saveRosterWeek(ctx.client, request.week, { roster: rosterJson(result), training: json });
+    }
     if (values.json) return printJson(io, json);
-    const lines = [`Training calendar ${json.week}`];
+    const lines = [
+      `Training calendar ${json.week}` +
+        (stored
+          ? ` (the roster stored ${stored.saved_at.slice(0, 16).replace('T', ' ')} UTC; --rebuild solves again)`
+          : ''),
+    ];
     for (const s of json.sessions) {
       const cost = s.service_level_cost
         .map(
