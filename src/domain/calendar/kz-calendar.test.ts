@@ -6,6 +6,7 @@ import {
   holidayName,
   isDayAfterHoliday,
   isDayBeforeHoliday,
+  isHolidayDayOff,
   isPublicHoliday,
   isWorkingDay,
   workingDaysInMonth,
@@ -80,6 +81,15 @@ describe('transfers and carry-over (research §1–2)', () => {
     ['2024-07-08', 'capital-day'],
   ])('%s is a day off carried over for %s', (date, id) => {
     expect(calendarDay(date)).toEqual({ date, working: false, kind: 'carried-over', holiday: id });
+  });
+
+  it('tells the days a caller sees as holidays: the holiday, a carried-over or transferred day off', () => {
+    expect(isHolidayDayOff('2026-10-25')).toBe(true); // Republic Day, a Sunday
+    expect(isHolidayDayOff('2026-10-26')).toBe(true); // the Monday carried over for it
+    expect(isHolidayDayOff('2025-01-03')).toBe(true); // Friday, transferred day off
+    expect(isHolidayDayOff('2025-01-05')).toBe(false); // Sunday, transferred working day
+    expect(isHolidayDayOff('2026-10-27')).toBe(false); // an ordinary Tuesday
+    expect(isHolidayDayOff('2026-10-24')).toBe(false); // an ordinary Saturday
   });
 
   it('Orthodox Christmas and Kurban ait never carry over', () => {

@@ -101,6 +101,16 @@ export function isPublicHoliday(date: string): boolean {
 }
 
 /**
+ * True on a public holiday (whatever the weekday), a day off carried over for one, or a
+ * transferred day off: the days a caller sees as holidays, when the line is quiet.
+ * @example isHolidayDayOff('2026-10-26') // true (Monday, carried over for Republic Day on Sunday)
+ * @example isHolidayDayOff('2025-01-05') // false (Sunday, a transferred working day)
+ */
+export function isHolidayDayOff(date: string): boolean {
+  return isHolidayKind(calendarDay(date).kind);
+}
+
+/**
  * Monday–Friday minus days off, plus weekend days made working days by a transfer.
  * @example isWorkingDay('2025-01-03') // false (Friday, transferred day off)
  * @example isWorkingDay('2025-01-05') // true (Sunday, transferred working day)
