@@ -44,7 +44,7 @@ export async function fetchClosedMonth(client: ClickHouseClient, month: string):
   if (!row) return null;
   return {
     month: String(row.month),
-    closed_at: String(row.closed_at_iso),
+    closed_at: new Date(Date.parse(String(row.closed_at_iso))).toISOString(), // milliseconds, as closing printed it
     timezone: String(row.timezone),
     pay: JSON.parse(String(row.pay_rule)) as FrozenPayRule,
     operators: Number(row.operators),
