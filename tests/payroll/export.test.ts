@@ -9,6 +9,9 @@ import ExcelJSModule from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, Workspace } from '../kpi/harness.ts';
 import type { PayLine } from '../../src/domain/pay/pay-line.ts';
+import { fetchAudit } from '../../src/server/auth/audit-store.ts';
+import { openClient } from '../../src/server/clickhouse/client.ts';
+import { databaseTarget } from '../../src/server/config.ts';
 import { EXPORT_COLUMNS, safeText } from '../../src/server/payroll-export.ts';
 import { at, call, PAY_CONFIG, rating } from './dataset.ts';
 
@@ -130,6 +133,11 @@ describe('payroll --out', () => {
       complaints: '0',
     });
     expect(first.reasons).toBe(lines[1].reasons.join('; '));
+    // Audited as the pages' exports are (QA: only the web's were).
+    const client = await openClient(databaseTarget({ db: ws.db }));
+    expect(await fetchAudit(client, { limit: 10, action: 'export' })).toContainEqual(
+      expect.objectContaining({ actor: 'cli', target: 'payroll 2025-01', detail: file }),
+    );
   });
 
   it('writes an XLSX that reads back with the same rows and names; no cell is a formula', async () => {

@@ -107,6 +107,8 @@ export const command: Command = {
     const view = await payrollView(ctx, month, lang);
     if (values.out !== undefined && format) {
       writeFileSync(values.out, await payrollExport(view, format));
+      // Pay per operator leaving the database: audited as the pages' exports are.
+      await recordAudit(ctx.client, { actor: 'cli', action: 'export', target: `payroll ${month}`, detail: values.out });
       if (!values.json) io.stdout(`wrote ${view.result.operators.length} operators of ${month} to ${values.out}\n`);
     }
     if (values.json) printJson(io, view.result);
