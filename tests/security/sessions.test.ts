@@ -203,6 +203,17 @@ describe('CSRF and headers', () => {
   });
 });
 
+describe('API refusals', () => {
+  it('answer {error} with the status on every /api route, as the session and ingest routes do', async () => {
+    const boss = await server.signIn('boss');
+    for (const path of ['/api/kpi?from=2026-13-01&to=2026-11-01', '/api/payroll?month=2026-13']) {
+      const res = await server.request(path, { cookie: boss });
+      expect(res.status).toBe(400);
+      expect(Object.keys(await res.json())).toEqual(['error']);
+    }
+  });
+});
+
 describe('ingest tokens', () => {
   const post = (kind: string, token: string | null) =>
     server.request(`/api/ingest/${kind}`, {

@@ -1,4 +1,5 @@
-import { error, json, type RequestHandler } from '@sveltejs/kit';
+import { json, type RequestHandler } from '@sveltejs/kit';
+import { apiError } from '$server/api-error.ts';
 import { serverContext } from '$server/context.ts';
 import { InputError } from '$server/input-error.ts';
 import { kpiRequest, SiteNotAllowedError } from '$server/kpi-request.ts';
@@ -25,8 +26,8 @@ export const GET: RequestHandler = async ({ url, locals }) => {
     );
     return json(await fetchKpis(client, request));
   } catch (err) {
-    if (err instanceof InputError) error(400, err.message);
-    if (err instanceof SiteNotAllowedError) error(403, err.message);
+    if (err instanceof InputError) return apiError(400, err.message);
+    if (err instanceof SiteNotAllowedError) return apiError(403, err.message);
     throw err;
   }
 };

@@ -1,4 +1,5 @@
-import { error, json, type RequestHandler } from '@sveltejs/kit';
+import { json, type RequestHandler } from '@sveltejs/kit';
+import { apiError } from '$server/api-error.ts';
 import { serverContext } from '$server/context.ts';
 import { InputError } from '$server/input-error.ts';
 import { parseMonth, parsePayLang, payrollResult } from '$server/payroll.ts';
@@ -11,7 +12,7 @@ export const GET: RequestHandler = async ({ url }) => {
     const lang = parsePayLang(p.get('lang'));
     return json(await payrollResult(await serverContext(), month, lang));
   } catch (err) {
-    if (err instanceof InputError) error(400, err.message);
+    if (err instanceof InputError) return apiError(400, err.message);
     throw err;
   }
 };

@@ -1,4 +1,5 @@
-import { error, type RequestHandler } from '@sveltejs/kit';
+import type { RequestHandler } from '@sveltejs/kit';
+import { apiError } from '$server/api-error.ts';
 import { serverContext } from '$server/context.ts';
 import { InputError } from '$server/input-error.ts';
 import { parseMonth, parsePayLang, payrollView } from '$server/payroll.ts';
@@ -21,7 +22,7 @@ export const GET: RequestHandler = async ({ url, locals }) => {
       },
     });
   } catch (err) {
-    if (err instanceof InputError) error(400, err.message);
+    if (err instanceof InputError) return apiError(400, err.message);
     throw err;
   }
 };

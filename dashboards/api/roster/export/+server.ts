@@ -1,4 +1,5 @@
-import { error, type RequestHandler } from '@sveltejs/kit';
+import type { RequestHandler } from '@sveltejs/kit';
+import { apiError } from '$server/api-error.ts';
 import { InputError } from '$server/input-error.ts';
 import { rosterExport } from '$server/roster-export.ts';
 
@@ -10,7 +11,7 @@ export const POST: RequestHandler = async ({ request }) => {
       headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.filename}"` },
     });
   } catch (err) {
-    if (err instanceof InputError || err instanceof SyntaxError) error(400, err.message);
+    if (err instanceof InputError || err instanceof SyntaxError) return apiError(400, err.message);
     throw err;
   }
 };
