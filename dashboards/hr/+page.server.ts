@@ -24,6 +24,7 @@ export const actions: Actions = {
           { month: form.get('month'), file: form.get('file'), text: form.get('text') },
           locals.lang,
         ),
+        text: String(form.get('text') ?? ''), // the draft stays in its box
       };
     } catch (err) {
       return fail(400, { whatIfError: inputMessage(err), text: String(form.get('text') ?? '') });

@@ -52,6 +52,8 @@ async function closeNow(ctx: PayrollContext, month: string, nowMs: number): Prom
     throw new InputError(`${month} was closed at ${existing.closed_at}; a closed month is never recomputed`);
   const rule = ruleInForce(ctx.config.pay, month);
   const facts = await livePayFacts(ctx, month);
+  // A month with no pay data frozen would stay empty whatever arrives later (QA: one click did it).
+  if (facts.length === 0) throw new InputError(`${month} has no pay data: there is nothing to close`);
   const byLang = Object.fromEntries(
     PAY_LANGS.map((lang) => [lang, linesOf(month, facts, ctx.config.pay, lang)]),
   ) as Record<PayLang, ReturnType<typeof linesOf>>;

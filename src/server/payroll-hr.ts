@@ -70,7 +70,7 @@ export async function hrMonthPage(
     },
     closed_at: view.closed?.closed_at ?? null,
     changes: view.result.changes ?? null,
-    can_close: ended && !view.closed,
+    can_close: ended && !view.closed && rows.length > 0, // nothing to close in a month with no pay
     ended,
     rule,
   };

@@ -1,14 +1,17 @@
+/**
+ * The home page (issue 2) and the HR month page (issue 7) on two days of demo data, in a browser.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatKpi } from '../../src/ui/format.ts';
 import { open, screenshot, startDemoServer, type DemoServer } from './harness.ts';
 
-describe('home page on demo data (issue 2)', () => {
-  let s: DemoServer;
-  beforeAll(async () => {
-    s = await startDemoServer({ days: 2 });
-  }, 240_000);
-  afterAll(async () => s?.close());
+let s: DemoServer;
+beforeAll(async () => {
+  s = await startDemoServer({ days: 2 });
+}, 240_000);
+afterAll(async () => s?.close());
 
+describe('home page on demo data (issue 2)', () => {
   it("shows yesterday's KPI tiles and the rendered SL / lost-by-hour chart", async () => {
     const page = await s.newPage();
     await open(page, `${s.url}/`);
@@ -20,5 +23,24 @@ describe('home page on demo data (issue 2)', () => {
     const offered = await page.locator('[data-kpi="offered"] .value').textContent();
     expect(offered?.trim()).toBe(formatKpi('offered', api.rows[0].offered));
     await screenshot(page, 'home');
+  });
+});
+
+describe('HR month page (issue 7)', () => {
+  it('keeps its month and the draft through a what-if (QA: the page fell back to another month)', async () => {
+    const month = s.end.slice(0, 7); // the demo's month, with pay data
+    const page = await s.newPage();
+    await open(page, `${s.url}/hr?month=${month}`);
+    const draft = '{"pay": {"rules": [{"from": "2026-01-01", "guaranteed_tiyn": 30000000}]}}';
+    await page.locator('textarea[name="text"]').fill(draft);
+    await page.locator('[data-testid="whatif-run"]').click();
+    await page.waitForURL((url) => url.searchParams.get('month') === month);
+    await page.locator('[data-testid="whatif-summary"]').waitFor();
+    expect(await page.locator('h1').textContent()).toContain(month);
+    expect(await page.locator('input[name="month"]').first().inputValue()).toBe(month);
+    expect(await page.locator('textarea[name="text"]').inputValue()).toBe(draft);
+    // The draft guarantees 300 000 ₸ instead of the default 250 000: the month costs more.
+    expect(await page.locator('[data-testid="whatif-summary"]').textContent()).toMatch(/\(\+[\d ]+\.\d\d ₸\)/);
+    await screenshot(page, 'hr-whatif');
   });
 });

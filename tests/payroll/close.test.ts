@@ -161,6 +161,10 @@ describe('closing a month', () => {
     const future = await runCli(['payroll', 'close', '--month', '2099-01', '--db', ws.db, '--config', config]);
     expect(future.code).toBe(2);
     expect(future.stderr).toBe('kezek payroll: 2099-01 has not ended yet: it cannot be closed\n');
+    // QA: a month with no pay data was closed with one click, frozen empty.
+    const empty = await runCli(['payroll', 'close', '--month', '2025-03', '--db', ws.db, '--config', config]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toBe('kezek payroll: 2025-03 has no pay data: there is nothing to close\n');
     const bad = ws.config({ pay: { rules: [{ from: '2025-01-01', per_call: 1 }] } }, 'bad-draft.json');
     const r = await runCli(['payroll', '--month', MONTH, '--what-if', bad, '--db', ws.db, '--config', config]);
     expect(r.code).toBe(2);
