@@ -66,6 +66,26 @@ describe('day view', () => {
     await screenshot(page, 'supervisor-day');
   });
 
+  it('fits the screen at 1280 px and on a phone: tables scroll inside their cards, the header wraps', async () => {
+    // QA: the breakdown tables ran out of their cards, so the page scrolled sideways (1280 px by
+    // 329 px); on a phone the sign-out button and the language switch were off-screen.
+    const page = await s.newPage();
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await open(page, `${s.url}/supervisor?date=${s.end}`);
+      expect(await sideways(), `${width} px`).toBeLessThanOrEqual(0);
+      for (const control of await page.locator('header.top button').all()) {
+        const box = (await control.boundingBox())!;
+        expect(box.x + box.width, `${width} px: ${await control.textContent()}`).toBeLessThanOrEqual(width);
+      }
+    }
+    await screenshot(page, 'supervisor-day-phone');
+  });
+
   it('filters by queue through the URL and drills down to the lost calls', async () => {
     const page = await s.newPage();
     await open(page, `${s.url}/supervisor?date=${s.end}`);
