@@ -26,11 +26,27 @@ function request(ctx: PlanningContext, p: Params, defaultFrom: number, defaultTo
   );
 }
 
-async function orError<T>(work: () => Promise<T>): Promise<T | { error: string }> {
+/** The form as the URL filled it: shown again with an error, for the planner to correct it. */
+function rawForm(ctx: PlanningContext, p: Params) {
+  return {
+    from: p.get('from') ?? '',
+    to: p.get('to') ?? '',
+    interval: Number(p.get('interval')) || ctx.config.staffing.interval_minutes,
+    shrinkage: p.get('shrinkage') ?? '',
+    simulate: p.get('simulate') === '1',
+  };
+}
+
+async function orError<T>(
+  ctx: PlanningContext,
+  p: Params,
+  work: () => Promise<T>,
+): Promise<T | { error: string; form: ReturnType<typeof rawForm> }> {
   try {
     return await work();
   } catch (err) {
-    if (err instanceof InputError) return { error: err.message };
+    // QA: the form went with the error, leaving nothing to correct the dates in.
+    if (err instanceof InputError) return { error: err.message, form: rawForm(ctx, p) };
     throw err;
   }
 }
@@ -39,7 +55,7 @@ const formFields = (r: PlanningRequest) => ({ from: r.from, to: r.to, interval: 
 
 /** The last week (with its actual calls) and the next one. */
 export function forecastView(ctx: PlanningContext, p: Params) {
-  return orError(async () => {
+  return orError(ctx, p, async () => {
     const req = request(ctx, p, -7, 6);
     const f = await forecastRange(ctx, req);
     return {
@@ -65,7 +81,7 @@ export function forecastView(ctx: PlanningContext, p: Params) {
 
 /** Tomorrow and the six days after it. */
 export function staffingView(ctx: PlanningContext, p: Params) {
-  return orError(async () => {
+  return orError(ctx, p, async () => {
     const req = request(ctx, p, 1, 7);
     const r = await staffingPlan(ctx, req);
     return {

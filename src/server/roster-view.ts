@@ -13,7 +13,8 @@ import { rosterJson, rosterRequest, rosterWeek, trainingJson, type WeekResult } 
 const cache = new Map<string, Promise<WeekResult>>();
 
 export async function rosterView(ctx: ServerContext, params: URLSearchParams) {
-  const week = params.get('week') ?? isoWeekOf(new Date().toISOString().slice(0, 10));
+  // By default the next week: the one a planner builds (QA: this week, its days mostly past).
+  const week = params.get('week') ?? isoWeekOf(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
   if (!params.get('week')) return { week, pending: true as const };
   try {
     const req = rosterRequest({ week });

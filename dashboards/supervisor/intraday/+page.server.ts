@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { serverContext } from '$server/context.ts';
 import { supervisorIntraday } from '$server/supervisor-intraday.ts';
+import { localToday } from '$server/supervisor-params.ts';
 import { viewParams } from '../params.ts';
 
 /** Seconds between refreshes: `?refresh=` (5–30), 30 by default. */
@@ -15,6 +16,7 @@ export const load: PageServerLoad = async ({ url, depends }) => {
   const params = viewParams(ctx, url, 0);
   return {
     params,
+    isToday: params.from === localToday(ctx.config, 0),
     refreshSeconds: refreshSeconds(url),
     timezone: ctx.config.timezone,
     ...(await supervisorIntraday(ctx, params)),
