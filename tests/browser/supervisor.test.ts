@@ -66,6 +66,14 @@ describe('day view', () => {
     await screenshot(page, 'supervisor-day');
   });
 
+  it('says so when the day has no calls, rather than a table of zeros alone (QA)', async () => {
+    const page = await s.newPage();
+    await open(page, `${s.url}/supervisor?date=${shiftDate(s.end, 30)}`);
+    expect(await text(page, '[data-testid="no-data"]')).toBe('No calls in this period.');
+    await open(page, `${s.url}/supervisor?date=${s.end}`);
+    expect(await page.locator('[data-testid="no-data"]').count()).toBe(0);
+  });
+
   it('fits the screen at 1280 px and on a phone: tables scroll inside their cards, the header wraps', async () => {
     // QA: the breakdown tables ran out of their cards, so the page scrolled sideways (1280 px by
     // 329 px); on a phone the sign-out button and the language switch were off-screen.
