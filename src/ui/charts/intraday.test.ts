@@ -25,6 +25,8 @@ describe('intradayOptions', () => {
     expect(o.series[1].data).toEqual([0, 1]);
     expect(o.series[2].data).toEqual([null, 75]);
     expect(o.series[2].markLine?.data).toEqual([{ yAxis: 80 }]);
+    // Labelled inside the plot, not over the right axis's labels.
+    expect(o.series[2].markLine?.label).toEqual({ position: 'insideEndTop', formatter: '{c} %' });
   });
 });
 

@@ -31,7 +31,13 @@ export function intradayOptions(
         type: 'line',
         data: rows.map((r) => percent(r.service_level)),
         yAxisIndex: 1,
-        markLine: { symbol: 'none', lineStyle: { type: 'dashed' }, data: [{ yAxis: slTarget * 100 }] },
+        // The target's label inside the plot, above its line (QA: at the end it overprinted the axis: "800 %").
+        markLine: {
+          symbol: 'none',
+          lineStyle: { type: 'dashed' },
+          label: { position: 'insideEndTop', formatter: '{c} %' },
+          data: [{ yAxis: slTarget * 100 }],
+        },
       },
     ],
   };

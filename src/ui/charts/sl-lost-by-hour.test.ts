@@ -22,5 +22,7 @@ describe('slLostByHourOptions', () => {
     expect(options.series[0].data).toEqual([80, null]);
     expect(options.series[1].data).toEqual([2, 0]);
     expect(options.series[0].markLine?.data).toEqual([{ yAxis: 80 }]);
+    // Labelled inside the plot, not over the right axis's labels.
+    expect(options.series[0].markLine?.label).toEqual({ position: 'insideEndTop', formatter: '{c} %' });
   });
 });

@@ -28,7 +28,13 @@ export function slLostByHourOptions(rows: KpiRow[], slTarget: number, labels: Sl
         type: 'line',
         data: sl,
         yAxisIndex: 0,
-        markLine: { symbol: 'none', lineStyle: { type: 'dashed' }, data: [{ yAxis: slTarget * 100 }] },
+        // The target's label inside the plot, above its line (QA: at the end it overprinted the axis: "800 %").
+        markLine: {
+          symbol: 'none',
+          lineStyle: { type: 'dashed' },
+          label: { position: 'insideEndTop', formatter: '{c} %' },
+          data: [{ yAxis: slTarget * 100 }],
+        },
       },
       { name: labels.lost, type: 'bar', data: rows.map((r) => r.lost), yAxisIndex: 1 },
     ],
