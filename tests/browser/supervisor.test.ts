@@ -72,6 +72,7 @@ describe('day view', () => {
     expect(await text(page, '[data-testid="no-data"]')).toBe('No calls in this period.');
     await open(page, `${s.url}/supervisor?date=${s.end}`);
     expect(await page.locator('[data-testid="no-data"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="site-note"]').count()).toBe(0); // the whole centre
   });
 
   it('fits the screen at 1280 px and on a phone: tables scroll inside their cards, the header wraps', async () => {
@@ -203,6 +204,8 @@ describe('operators view', () => {
   it('lists operators of a site as /api/kpi does, sorts, and opens an operator’s calls', async () => {
     const page = await s.newPage();
     await open(page, `${s.url}/supervisor/operators?date=${s.end}&site=Astana&queue=`);
+    // A site's figures say whose calls they hold (QA: its lost calls read 0 %).
+    expect(await text(page, '[data-testid="site-note"]')).toMatch(/^A call belongs to a site through the operator/);
     const api = await s.apiKpi({ from: s.end, to: s.end, by: 'agent', site: 'Astana' });
     const top = api.rows.filter((r) => r.group.agent).reduce((a, b) => (b.answered > a.answered ? b : a));
     const first = '[data-testid="operators"] tbody tr:first-child';

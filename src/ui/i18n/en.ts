@@ -87,6 +87,8 @@ export const en = {
   admin_older: 'Older',
   morning_title: 'Yesterday at the centre',
   no_data: 'No calls in this period.',
+  site_note:
+    'A call belongs to a site through the operator who took it, or through its queue when the config maps the queue to a site: calls nobody answered in a queue of no site are in no site’s figures (lost calls, service level).',
   target: 'target',
   met: 'met',
   missed: 'missed',
