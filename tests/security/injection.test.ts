@@ -77,7 +77,7 @@ describe('GET /api/kpi', () => {
       // 400 with a message; 431 when the URL is longer than the server takes.
       expect(res.status, `${name}=${p.slice(0, 30)}`).toBeGreaterThanOrEqual(400);
       expect(res.status).toBeLessThan(500);
-      if (res.status === 400) expect((await res.json()) as { message: string }).toHaveProperty('message');
+      if (res.status === 400) expect((await res.json()) as { error: string }).toHaveProperty('error');
     }
   });
 });
