@@ -12,8 +12,9 @@ The week's trainings (config training.weekly, per department) and coaching for o
 complaints or a low average rating (training.coaching), placed inside the roster's shifts where it
 has the most surplus over the requirement, each with its service-level cost by Erlang and by
 simulation. They are those of the week's roster as kezek roster last stored it; without one, or
-with --rebuild, the week is solved again (and stored, for kezek roster to show). --json prints {week, sessions:[{kind, label, date, start, end, attendees, requested,
-service_level_cost:[{skill, erlang_before, erlang_after, simulated_before, simulated_after}]}], shortfalls}.`;
+with --rebuild, the week is solved again (and stored). --json prints {week, sessions:[{kind,
+label, date, start, end, attendees, requested, service_level_cost:[{skill, erlang_before,
+erlang_after, simulated_before, simulated_after}]}], shortfalls}.`;
 
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
 
