@@ -114,6 +114,18 @@ describe('sessions', () => {
     expect((await login('carl', 'another-passw0rd')).status).toBe(401);
   });
 
+  it('refuses a page in the UI language, naming the role (QA: the 403 page was English whatever the language)', async () => {
+    const bob = await server.signIn('bob'); // a planner
+    const res = await server.request('/hr', { cookie: `kezek_lang=ru; ${bob}` });
+    expect(res.status).toBe(403);
+    const html = await res.text();
+    expect(html).toContain('<title>kezek · Нет доступа</title>');
+    expect(html).toContain('Роль «планировщик» не может открыть /hr.');
+    // The API keeps its one English message.
+    const api = await server.request('/api/payroll?month=2026-01', { cookie: `kezek_lang=ru; ${bob}` });
+    expect(await api.json()).toEqual({ error: 'the planner role cannot open /api/payroll' });
+  });
+
   it('an admin cannot take away their own admin role: no admin would be left to manage users from the web', async () => {
     const admin = await server.signIn('boss');
     const res = await adminForm(admin, 'role', { username: 'boss', role: 'planner' });

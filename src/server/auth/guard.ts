@@ -7,6 +7,7 @@ import { serverContext } from '../context.ts';
 import { csrfRefusal } from './csrf.ts';
 import { accessRule, allowedSitesOf, decide, homeOf, isApiPath, refusedSite, type Principal } from './policy.ts';
 import { sessionPrincipal } from './session-store.ts';
+import { DEFAULT_LANG, isLang, LANG_COOKIE, translator, type Lang } from '../../ui/i18n/messages.ts';
 
 export const SESSION_COOKIE = 'kezek_session';
 
@@ -45,16 +46,32 @@ export async function currentUser(event: GateEvent): Promise<Principal | null> {
   return sessionPrincipal((await serverContext()).client, id);
 }
 
-function refuse(status: 401 | 403, message: string, api: boolean): Response {
+/**
+ * The refusal: JSON {error} for the API; for a page, a short page in the UI's language (QA: it was
+ * English whatever the language), with the message (`shown` instead of it where translated).
+ */
+function refuse(
+  status: 401 | 403,
+  message: string,
+  api: boolean,
+  lang: Lang = DEFAULT_LANG,
+  shown: string = message,
+): Response {
   if (api)
     return Response.json(
       { error: message },
       { status, headers: status === 401 ? { 'www-authenticate': 'Cookie realm="kezek"' } : {} },
     );
-  const title = status === 401 ? 'Sign in needed' : 'Not allowed';
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${status} — ${title}</h1><p>${escapeHtml(message)}</p><p><a href="/">kezek</a> · <a href="/login">sign in as another user</a></p></body></html>`;
+  const t = translator(lang);
+  const title = t(status === 401 ? 'refused_401' : 'refused_403');
+  const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>kezek · ${title}</title></head><body><h1>${status} — ${title}</h1><p>${escapeHtml(shown)}</p><p><a href="/">kezek</a> · <a href="/login">${t('refused_other_user')}</a></p></body></html>`;
   return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
+
+const langOf = (event: GateEvent): Lang => {
+  const cookie = event.cookies.get(LANG_COOKIE);
+  return isLang(cookie) ? cookie : DEFAULT_LANG;
+};
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -92,15 +109,25 @@ export async function gate(event: GateEvent): Promise<GateResult> {
       const page = url.pathname.replace(/\/__data\.json$/, '') || '/';
       return { pass: false, response: redirect(url, `/login?next=${encodeURIComponent(page + url.search)}`) };
     }
-    return { pass: false, response: refuse(401, 'sign in first', api) };
+    return {
+      pass: false,
+      response: refuse(401, 'sign in first', api, langOf(event), translator(langOf(event))('refused_sign_in')),
+    };
   }
   // The home page of a role that may not open `/` (hr) or sees part of it (a site-limited
   // supervisor) is its own: signing in without a `next` lands there.
   if (user && (url.pathname === '/' || url.pathname === '/__data.json') && homeOf(user) !== '/') {
     return { pass: false, response: redirect(url, homeOf(user)) };
   }
-  if (decision === 'forbidden')
-    return { pass: false, response: refuse(403, `the ${user!.role} role cannot open ${url.pathname}`, api) };
+  if (decision === 'forbidden') {
+    const lang = langOf(event);
+    const role = translator(lang)(`role_${user!.role}`);
+    const shown = translator(lang)('refused_role').replace('{role}', role).replace('{path}', url.pathname);
+    return {
+      pass: false,
+      response: refuse(403, `the ${user!.role} role cannot open ${url.pathname}`, api, lang, shown),
+    };
+  }
 
   let allowedSites: string[] | null = null;
   if (rule.access === 'roles' && rule.siteScoped) {
