@@ -75,6 +75,15 @@ describe('day view', () => {
     expect(await page.locator('[data-testid="site-note"]').count()).toBe(0); // the whole centre
   });
 
+  it('answers a bad URL with a titled error page inside the app, its reason and a way back (QA: no title)', async () => {
+    const page = await s.newPage();
+    const res = await page.goto(`${s.url}/supervisor/period?from=2020-01-01&to=${s.end}`);
+    expect(res?.status()).toBe(400);
+    expect(await page.title()).toBe('kezek · This cannot be shown');
+    expect(await text(page, '[data-testid="error-message"]')).toMatch(/at most 366/);
+    expect(await page.locator('header.top nav a').count()).toBeGreaterThan(0); // still inside the app
+  });
+
   it('fits the screen at 1280 px and on a phone: tables scroll inside their cards, the header wraps', async () => {
     // QA: the breakdown tables ran out of their cards, so the page scrolled sideways (1280 px by
     // 329 px); on a phone the sign-out button and the language switch were off-screen.
