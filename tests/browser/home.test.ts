@@ -44,3 +44,15 @@ describe('HR month page (issue 7)', () => {
     await screenshot(page, 'hr-whatif');
   });
 });
+
+describe('Erlang calculator (issue 5)', () => {
+  it('keeps its inputs in the URL: a reload or a shared link shows the same figures (QA)', async () => {
+    const page = await s.newPage();
+    await open(page, `${s.url}/planner/erlang?calls=250&aht=200`);
+    const inputs = page.locator('main input');
+    expect([await inputs.nth(0).inputValue(), await inputs.nth(1).inputValue()]).toEqual(['250', '200']);
+    await inputs.nth(0).fill('300');
+    await page.waitForURL((url) => url.searchParams.get('calls') === '300');
+    expect(new URL(page.url()).searchParams.get('aht')).toBe('200');
+  });
+});
