@@ -15,9 +15,9 @@ export interface NativeParseOptions {
 
 type Fields = Record<string, unknown>;
 
-/** Seconds a visit's given wait may exceed its span by: the clocks of different sources. */
-const CLOCK_SLACK_S = 60;
 const DAY_S = 86_400;
+/** The longest wait taken: a reply to an e-mail may come days later. */
+const WEEK_S = 7 * DAY_S;
 const WEEK_H = 168;
 
 /** A field is invalid: the message names it. */
@@ -157,10 +157,10 @@ function callRecord(f: FieldReader, opts: NativeParseOptions): ParsedRecord {
   if (!Number.isInteger(visit) || visit > 65535) {
     throw new FieldError(`field visit: expected an integer 0–65535, got ${shown(visit)}`);
   }
-  // A wait longer than the visit (by more than a clock's difference between the sources of its
-  // times), or a talk, hold or wrap-up of over a day, is a unit or field mix-up: stored, it would
-  // swamp the averages of its queue, day and operator (and the month's pay).
-  const span = Math.ceil((endedAtMs - enteredAtMs) / 1000) + CLOCK_SLACK_S;
+  // A wait of over a week, or a talk, hold or wrap-up of over a day, is a unit or field mix-up:
+  // stored, it would swamp the averages of its queue, day and operator (and the month's pay). A
+  // given wait is not checked against the visit's times: sources such as Asterisk report their own
+  // (QA: exports of queue_log data were refused).
   const mapped = opts.queues[queue] ?? {};
   const callerHash = f.has('caller_hash') ? f.string('caller_hash') : opts.hashCaller(f.verbatim('caller'));
   return {
@@ -177,7 +177,9 @@ function callRecord(f: FieldReader, opts: NativeParseOptions): ParsedRecord {
       answeredAtMs,
       endedAtMs,
       // wait_s is optional: sources such as Asterisk report their own wait (kept through export).
-      waitSeconds: f.has('wait_s') ? f.seconds('wait_s', span) : visitWaitSeconds(enteredAtMs, answeredAtMs, endedAtMs),
+      waitSeconds: f.has('wait_s')
+        ? f.seconds('wait_s', WEEK_S)
+        : visitWaitSeconds(enteredAtMs, answeredAtMs, endedAtMs),
       agentId: f.string('agent_id'),
       talkSeconds: f.seconds('talk_s', DAY_S),
       holdSeconds: f.seconds('hold_s', DAY_S),
