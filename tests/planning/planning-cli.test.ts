@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openContext } from '../../src/cli/context.ts';
 import { scheduledAgents } from '../../src/domain/erlang/exact.ts';
 import { fetchRosterWeek } from '../../src/server/queries/roster-store.ts';
+import { rosterView } from '../../src/server/roster-view.ts';
 import { requiredAgents } from '../../src/domain/erlang/staffing.ts';
 import { KEZEK_BIN, REPO_ROOT, runCli } from '../kpi/harness.ts';
 
@@ -197,9 +198,15 @@ describe('kezek roster, then kezek training', () => {
       expect(training.sessions.length).toBeGreaterThan(0);
       // Read from the roster stored, not solved again (a new solve would be stored over it: its
       // solve_s alone differs).
-      const stored = await fetchRosterWeek((await openContext({ db: DB })).client, '2026-W49');
+      const ctx = await openContext({ db: DB });
+      const stored = await fetchRosterWeek(ctx.client, '2026-W49');
       expect(stored?.roster).toEqual(roster);
       expect(stored?.training).toEqual(training);
+      // The planner's pages show that roster too, not one solved again (QA: the page solved and
+      // stored over it).
+      const view = await rosterView(ctx, new URLSearchParams({ week: '2026-W49' }));
+      expect(view).toMatchObject({ pending: false, roster, training });
+      expect(await fetchRosterWeek(ctx.client, '2026-W49')).toEqual(stored);
       type Shift = { agent_id: string; date: string; activities: { kind: string; start: string; end: string }[] };
       for (const s of training.sessions) {
         for (const agent of s.attendees) {

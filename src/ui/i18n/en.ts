@@ -7,6 +7,7 @@ export const en = {
   planner_training_desc: 'Department trainings and coaching placed where they hurt the service level least.',
   roster_week: 'Week',
   roster_build: 'Build roster',
+  roster_rebuild: 'solve again',
   roster_building: 'Building… this takes up to the solver’s time limit (about 30 s).',
   training_build: 'Show trainings',
   roster_status_optimal: 'optimal',

@@ -9,6 +9,7 @@ export const kk: Catalogue = {
   planner_training_desc: 'Бөлімдердің оқуы мен коучинг қызмет деңгейіне ең аз әсер ететін уақытта.',
   roster_week: 'Апта',
   roster_build: 'Кесте құру',
+  roster_rebuild: 'қайта құру',
   roster_building: 'Құрылуда… бұл шешуші уақыт шегіне дейін созылады (шамамен 30 с).',
   training_build: 'Оқытуларды көрсету',
   roster_status_optimal: 'оңтайлы',

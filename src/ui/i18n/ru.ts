@@ -8,6 +8,7 @@ export const ru: Catalogue = {
   planner_training_desc: 'Обучение отделов и коучинг там, где они меньше всего вредят уровню сервиса.',
   roster_week: 'Неделя',
   roster_build: 'Построить график',
+  roster_rebuild: 'построить заново',
   roster_building: 'Строится… это занимает до лимита времени решателя (около 30 с).',
   training_build: 'Показать обучения',
   roster_status_optimal: 'оптимальный',
