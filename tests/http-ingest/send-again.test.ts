@@ -45,7 +45,7 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-/** Tries for `retryFor` s: by default 3 tries, after 0.5 and 1 s (resendDelaysMs). */
+/** Tries for `retryFor` s: by default 4 tries, after 0.5, 1 and 0.5 s (resendDelaysMs). */
 const send = (retryFor = '2') =>
   runCli([
     ...['ingest', file, '--server', url, '--token', 'kzk_test'],
@@ -53,12 +53,14 @@ const send = (retryFor = '2') =>
   ]);
 
 describe('resendDelaysMs', () => {
-  it('waits 0.5 s, doubling up to 8 s, as long as the waits add up to --retry-for', () => {
+  it('waits 0.5 s, doubling up to 8 s, the waits adding up to --retry-for', () => {
     expect(resendDelaysMs(0)).toEqual([]);
-    expect(resendDelaysMs(2)).toEqual([500, 1000]); // 1.5 s; a 2 s wait more would make 3.5
-    // The default 30 s: 0.5 + 1 + 2 + 4 + 8 + 8 = 23.5 s (one more 8 s would make 31.5), past the
-    // 4–5 s a `kezek serve` restart takes.
-    expect(resendDelaysMs(30)).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
+    expect(resendDelaysMs(2)).toEqual([500, 1000, 500]); // QA: --retry-for 3 gave up after 1.5 s
+    expect(resendDelaysMs(3)).toEqual([500, 1000, 1500]);
+    // The default 60 s: 0.5 + 1 + 2 + 4 + 8 × 6 = 55.5, and 4.5 more. QA measured a busy
+    // `kezek serve` taking 15 s to stop and 6 s to start.
+    expect(resendDelaysMs(60)).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000, 8000, 8000, 8000, 4500]);
+    expect(resendDelaysMs(60).reduce((a, b) => a + b)).toBe(60_000);
   });
 });
 
@@ -74,16 +76,16 @@ describe('kezek ingest --server when the server cannot store a file', () => {
     expect(JSON.parse(r.stdout)).toEqual(STORED);
     expect(bodies).toEqual([lines.join('\n') + '\n', lines.join('\n') + '\n']);
     expect(r.stderr).toContain('answered 500: storing this request failed (disk full)');
-    expect(r.stderr).toContain(`sending ${file} again in 0.5 s (try 2 of 3)`);
+    expect(r.stderr).toContain(`sending ${file} again in 0.5 s (try 2 of 4)`);
   });
 
-  it("gives up after 3 tries with the server's message", async () => {
+  it("gives up after 4 tries with the server's message", async () => {
     bodies = [];
     answers = [{ status: 503, body: { error: 'the database is busy' } }];
     const r = await send();
     expect(r.code).toBe(1);
-    expect(bodies.length).toBe(3);
-    expect(r.stderr).toContain(`sending ${file} again in 1 s (try 3 of 3)`);
+    expect(bodies.length).toBe(4);
+    expect(r.stderr).toContain(`sending ${file} again in 0.5 s (try 4 of 4)`);
     expect(r.stderr).toContain('answered 503: the database is busy');
   });
 
@@ -93,7 +95,7 @@ describe('kezek ingest --server when the server cannot store a file', () => {
     const { port } = server.address() as AddressInfo;
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    const sending = send('5'); // tries at 0, 0.5, 1.5 and 3.5 s
+    const sending = send('5'); // tries at 0, 0.5, 1.5, 3.5 and 5 s
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     const r = await sending;
@@ -101,7 +103,7 @@ describe('kezek ingest --server when the server cannot store a file', () => {
     expect(JSON.parse(r.stdout)).toEqual(STORED);
     expect(bodies).toEqual([lines.join('\n') + '\n']);
     expect(r.stderr).toContain(`cannot reach ${url}`);
-    expect(r.stderr).toContain(`sending ${file} again in 0.5 s (try 2 of 4)`);
+    expect(r.stderr).toContain(`sending ${file} again in 0.5 s (try 2 of 5)`);
   });
 
   it('does not repeat a refused request (4xx): exit 2 with its message', async () => {

@@ -19,7 +19,7 @@ import { FORMATS, ingestStream, type IngestFormat } from '../../../ingest/pipeli
 import { HttpIngestError, ingestEndpoint, sendFile, ServerUnreachableError } from '../../../ingest/send-to-server.ts';
 
 /** How long `--server` keeps sending a file again, by default (seconds of waiting between tries). */
-export const DEFAULT_RETRY_FOR_S = 30;
+export const DEFAULT_RETRY_FOR_S = 60;
 
 const USAGE = `usage: kezek ingest FILE… --format F [--kind K] [--utc] [--json]
        kezek ingest FILE --follow --format F [--kind K]
@@ -32,7 +32,7 @@ const USAGE = `usage: kezek ingest FILE… --format F [--kind K] [--utc] [--json
   --server   stream the files to a running kezek serve (the way to ingest while it holds the
              database); --token T (or KEZEK_INGEST_TOKEN) is a token of kezek tokens create;
              a file the server could not store, or that did not reach it, is sent again
-             for up to --retry-for S seconds (default ${DEFAULT_RETRY_FOR_S}: a server restart takes a few)
+             for --retry-for S seconds (default ${DEFAULT_RETRY_FOR_S}: a busy server may take 20 s to restart)
   --batch-rows N  rows stored per batch (default ${DEFAULT_BATCH_ROWS.toLocaleString('en')})
 A FILE may be a named pipe (kezek ingest <(zcat queue_log.gz) …): read as it comes, no percentage.
 Every row is stored or rejected with its file, line and reason; re-ingesting never double counts
@@ -85,12 +85,13 @@ function add(total: IngestSummary, s: IngestSummary): void {
 
 /**
  * The waits before each new try of a file the server could not store or that did not reach it:
- * 0.5 s, doubling up to 8 s, as many as add up to at most `retryForS` seconds.
+ * 0.5 s, doubling up to 8 s, the last one cut so that they add up to `retryForS` seconds.
  */
 export function resendDelaysMs(retryForS: number): number[] {
   const delays: number[] = [];
-  for (let next = 500, sum = 500; sum <= retryForS * 1000; next = Math.min(next * 2, 8000), sum += next) {
-    delays.push(next);
+  for (let next = 500, left = retryForS * 1000; left > 0; next = Math.min(next * 2, 8000)) {
+    delays.push(Math.min(next, left));
+    left -= delays.at(-1)!;
   }
   return delays;
 }
