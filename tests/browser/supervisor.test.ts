@@ -86,20 +86,32 @@ describe('day view', () => {
 
   it('fits the screen at 1280 px and on a phone: tables scroll inside their cards, the header wraps', async () => {
     // QA: the breakdown tables ran out of their cards, so the page scrolled sideways (1280 px by
-    // 329 px); on a phone the sign-out button and the language switch were off-screen.
+    // 329 px); on a phone the sign-out button and the language switch were off-screen; the audit
+    // log's pay-rules entry made it 1,965 px wide; the calls' outcome links and the Erlang
+    // calculator overflowed a phone.
     const page = await s.newPage();
     const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const pages = [
+      `/supervisor?date=${s.end}`,
+      `/supervisor/calls?date=${s.end}`,
+      '/planner/erlang',
+      '/admin',
+      '/admin/audit',
+    ];
     for (const [width, height] of [
       [1280, 800],
       [390, 844],
     ]) {
       await page.setViewportSize({ width, height });
-      await open(page, `${s.url}/supervisor?date=${s.end}`);
-      expect(await sideways(), `${width} px`).toBeLessThanOrEqual(0);
-      for (const control of await page.locator('header.top button').all()) {
-        const box = (await control.boundingBox())!;
-        expect(box.x + box.width, `${width} px: ${await control.textContent()}`).toBeLessThanOrEqual(width);
+      for (const path of pages) {
+        await open(page, `${s.url}${path}`);
+        expect(await sideways(), `${path} at ${width} px`).toBeLessThanOrEqual(0);
+        for (const control of await page.locator('header.top button').all()) {
+          const box = (await control.boundingBox())!;
+          expect(box.x + box.width, `${width} px: ${await control.textContent()}`).toBeLessThanOrEqual(width);
+        }
       }
+      await open(page, `${s.url}${pages[0]}`);
     }
     await screenshot(page, 'supervisor-day-phone');
   });
