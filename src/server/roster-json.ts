@@ -66,8 +66,10 @@ export function trainingJsonOf(week: string, plan: WeekPlan) {
         simulated_after: c.simulated.after,
       })),
     })),
+    // Sessions short of attendees, and what the roster under them says of itself (built greedily,
+    // no operator: QA saw a greedy roster's trainings with no word of it).
     shortfalls: plan.roster.shortfalls
-      .filter((s) => s.kind === 'training_attendees')
+      .filter((s) => s.kind === 'training_attendees' || (s.kind === 'rule_slack' && s.amount === 0))
       .map((s) => ({ date: s.date ?? null, agent_id: s.agent_id ?? null, amount: s.amount, message: s.message })),
   };
 }

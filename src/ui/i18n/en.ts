@@ -334,6 +334,7 @@ export const en = {
   hr_open: 'Open month: the figures follow the data until the month is closed.',
   hr_closed_at: 'Month closed at',
   hr_close_confirm: 'Close this month? Its pay is then frozen: later data never changes it.',
+  hr_nothing_to_close: 'No operator has pay data in this month: there is nothing to close.',
   hr_close: 'Close the month',
   hr_close_hint: 'Closing freezes these figures; later data shows as differences to review.',
   hr_not_ended: 'The month has not ended yet.',
