@@ -68,8 +68,16 @@ describe('day view', () => {
 
   it('says so when the day has no calls, rather than a table of zeros alone (QA)', async () => {
     const page = await s.newPage();
-    await open(page, `${s.url}/supervisor?date=${shiftDate(s.end, 30)}`);
-    expect(await text(page, '[data-testid="no-data"]')).toBe('No calls in this period.');
+    const empty = shiftDate(s.end, 30);
+    for (const path of [
+      `/supervisor?date=${empty}`,
+      `/supervisor/intraday?date=${empty}`,
+      `/supervisor/period?from=${empty}&to=${empty}`,
+      `/supervisor/operators?date=${empty}`,
+    ]) {
+      await open(page, `${s.url}${path}`);
+      expect(await text(page, '[data-testid="no-data"]'), path).toBe('No calls in this period.');
+    }
     await open(page, `${s.url}/supervisor?date=${s.end}`);
     expect(await page.locator('[data-testid="no-data"]').count()).toBe(0);
     expect(await page.locator('[data-testid="site-note"]').count()).toBe(0); // the whole centre
