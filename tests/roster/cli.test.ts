@@ -2,12 +2,11 @@
 // documented shape (built here from a synthetic week, so no database is needed).
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import type { Solver } from '../../src/domain/roster/linear-model.ts';
 import { trainingSettings } from '../../src/domain/roster/settings.ts';
 import { planWeek } from '../../src/domain/training/plan-week.ts';
 import { rosterJsonOf, trainingJsonOf } from '../../src/server/roster-json.ts';
 import { inProcessSolver } from '../../src/server/roster-solver.ts';
-import { testInput, WEEK } from './fixtures.ts';
+import { solverFindingNothing, testInput, WEEK } from './fixtures.ts';
 
 async function run(argv: string[]) {
   let out = '';
@@ -66,20 +65,13 @@ describe('kezek roster / training', () => {
 
   it('training says when the roster under it was built greedily (QA: it said nothing)', async () => {
     const input = testInput(12, 0.6);
-    const nothing: Solver = async () => ({
-      status: 'no_solution',
-      objective: null,
-      bound: null,
-      values: null,
-      seconds: 0,
-    });
     const plan = await planWeek(
       input,
       trainingSettings(),
       [],
       { answerWithinSeconds: 20, replications: 0 },
       {
-        solver: nothing,
+        solver: solverFindingNothing,
       },
     );
     const messages = trainingJsonOf(WEEK, plan).shortfalls.map((s) => s.message);

@@ -1,4 +1,5 @@
 /** Small roster instances for the tests: one week, 30-minute intervals, short solver limits (10 s: the LP and the restricted MIP of relax-and-fix must both fit on a loaded 2-core machine; most runs stop far earlier, at the 5 % gap). */
+import type { Solver } from '../../src/domain/roster/linear-model.ts';
 import type { RosterInput } from '../../src/domain/roster/problem.ts';
 import { rosterSettings, type RosterSettings } from '../../src/domain/roster/settings.ts';
 import { contractHours, scaledRequirement, syntheticOperators } from '../../src/domain/roster/synthetic.ts';
@@ -40,3 +41,12 @@ export function toJson(a: Assignment): RosterAssignmentJson {
     activities: a.activities.map((x) => ({ kind: x.kind, start: hhmm(x.startMin), end: hhmm(x.endMin) })),
   };
 }
+
+/** A solver that finds nothing within its limit, as HiGHS on a busy machine may. */
+export const solverFindingNothing: Solver = async () => ({
+  status: 'no_solution',
+  objective: null,
+  bound: null,
+  values: null,
+  seconds: 0,
+});

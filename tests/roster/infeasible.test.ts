@@ -1,11 +1,10 @@
 // Infeasible and nearly infeasible input: a clear report of what is short where, never a crash
 // and never a roster that breaks a rule.
 import { describe, expect, it } from 'vitest';
-import type { Solver } from '../../src/domain/roster/linear-model.ts';
 import { planRoster } from '../../src/domain/roster/plan-roster.ts';
 import { validateRoster } from '../../src/domain/roster/validate.ts';
 import { inProcessSolver } from '../../src/server/roster-solver.ts';
-import { DATES, testInput, toJson } from './fixtures.ts';
+import { DATES, solverFindingNothing, testInput, toJson } from './fixtures.ts';
 
 const check = (input: ReturnType<typeof testInput>, r: Awaited<ReturnType<typeof planRoster>>) =>
   expect(validateRoster(r.assignments.map(toJson), input.operators, input.settings, DATES).violations).toEqual([]);
@@ -60,14 +59,7 @@ describe('infeasible input', () => {
     // QA: under load the default 500-operator week found neither the MIP nor its LP within the
     // limit, and `roster` answered no roster at all (exit 0).
     const input = testInput(12, 0.8);
-    const nothing: Solver = async () => ({
-      status: 'no_solution',
-      objective: null,
-      bound: null,
-      values: null,
-      seconds: 0,
-    });
-    const r = await planRoster(input, { solver: nothing });
+    const r = await planRoster(input, { solver: solverFindingNothing });
     check(input, r);
     expect(r.status).toBe('feasible');
     expect(r.namedBy).toBe('greedy');
